@@ -1,0 +1,92 @@
+import uuid
+from collections import defaultdict
+from datetime import UTC, datetime
+
+from sqlalchemy import delete, exists, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from backend.apps.errors import AppHasContainers, AppNameTaken, DomainTaken
+from backend.apps.schemas import AppRead
+from backend.core import events
+from backend.core.access import load_scoped
+from backend.core.pagination import PageParams, paginate
+from backend.groups.service import get_group
+from backend.models import App, AppDomain, Container, Role, User, Version
+
+
+async def get_app(session: AsyncSession, user: User, app_id: uuid.UUID,
+                  need: Role = Role.viewer, *, for_update: bool = False) -> App:
+    stmt = select(App).where(App.id == app_id)
+    if for_update:
+        stmt = stmt.with_for_update(of=App)
+    app, _ = await load_scoped(session, stmt, App.group_id, user, need, "app")
+    return app
+
+
+async def to_read(session: AsyncSession, apps: list[App]) -> list[AppRead]:
+    ids = [a.id for a in apps]
+    domains: dict[uuid.UUID, list[str]] = defaultdict(list)
+    for app_id, domain in (await session.execute(
+            select(AppDomain.app_id, AppDomain.domain).where(AppDomain.app_id.in_(ids))
+            .order_by(AppDomain.domain))).tuples():
+        domains[app_id].append(domain)
+    latest: dict[uuid.UUID, int] = dict((await session.execute(
+        select(Version.app_id, func.max(Version.number)).where(Version.app_id.in_(ids))
+        .group_by(Version.app_id))).tuples().all())
+    return [AppRead(id=a.id, group_id=a.group_id, name=a.name, description=a.description,
+                    domains=domains[a.id], config_revision=a.config_revision,
+                    latest_version=latest.get(a.id), created_at=a.created_at,
+                    updated_at=a.updated_at) for a in apps]
+
+
+async def list_apps(session: AsyncSession, user: User, group_id: uuid.UUID, params: PageParams
+                    ) -> tuple[list[App], str | None]:
+    await get_group(session, user, group_id)
+    return await paginate(session, select(App).where(App.group_id == group_id), [App.name],
+                          params)
+
+
+async def _set_domains(session: AsyncSession, app: App, domains: list[str]) -> None:
+    taken = (await session.execute(select(AppDomain.domain).where(
+        AppDomain.domain.in_(domains), AppDomain.app_id != app.id))).scalars().all()
+    if taken:
+        raise DomainTaken(f"Already routed to another app: {', '.join(sorted(taken))}.")
+    await session.execute(delete(AppDomain).where(AppDomain.app_id == app.id))
+    session.add_all([AppDomain(domain=d, app_id=app.id) for d in domains])
+
+
+async def create_app(session: AsyncSession, user: User, group_id: uuid.UUID, name: str,
+                     description: str, domains: list[str]) -> App:
+    await get_group(session, user, group_id, Role.developer)
+    if await session.scalar(select(App.id).where(App.group_id == group_id, App.name == name)):
+        raise AppNameTaken(f"This group has an app named {name!r} already.")
+    app = App(group_id=group_id, name=name, description=description)
+    session.add(app)
+    await session.flush()
+    await _set_domains(session, app, domains)
+    events.record(session, user, "app.create", "app", app.id, group_id=group_id, name=name,
+                  domains=domains)
+    return app
+
+
+async def update_app(session: AsyncSession, user: User, app_id: uuid.UUID,
+                     description: str | None, domains: list[str] | None) -> App:
+    app = await get_app(session, user, app_id, Role.developer, for_update=True)
+    if description is not None:
+        app.description = description
+    if domains is not None:
+        await _set_domains(session, app, domains)
+    app.updated_at = datetime.now(UTC)
+    events.record(session, user, "app.update", "app", app.id, group_id=app.group_id,
+                  description=description is not None, domains=domains)
+    return app
+
+
+async def delete_app(session: AsyncSession, user: User, app_id: uuid.UUID) -> None:
+    app = await get_app(session, user, app_id, Role.admin, for_update=True)
+    if await session.scalar(select(exists().where(Container.app_id == app.id))):
+        raise AppHasContainers("Scale the app to zero in every cluster first.")
+    events.record(session, user, "app.delete", "app", app.id, group_id=app.group_id,
+                  name=app.name)
+    await session.execute(delete(Version).where(Version.app_id == app.id))
+    await session.delete(app)

@@ -1,0 +1,46 @@
+"""Settings of the control plane (API and worker). Nothing else reads the environment."""
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class BackendSettings(BaseSettings):
+    """Everything the API and the worker need, from `DOCKYARD_*` variables."""
+
+    model_config = SettingsConfigDict(env_prefix="DOCKYARD_", extra="ignore")
+
+    data_dir: Path = Path(".dockyard")
+    database_url: str = "postgresql+asyncpg://dockyard@127.0.0.1:55432/dockyard"
+    redis_url: str = "redis://127.0.0.1:56379/0"
+    etcd_endpoint: str = "127.0.0.1:52379"
+    registry_url: str = "http://127.0.0.1:5000"
+    docker_host: str = "unix:///run/docker.sock"
+    nginx_url: str = "http://127.0.0.1:8080"
+    frontend_dist: Path = Path("frontend/dist")
+
+    admin_password: SecretStr | None = None
+    allow_signup: bool = False
+    session_token_hours: int = Field(default=24 * 7, ge=1)
+
+    # Version limits: a container below 4 MiB cannot even start busybox.
+    min_memory_mb: int = 4
+    max_memory_mb: int = Field(default=16 * 1024, ge=4)
+    max_cpu_shares: int = 262144
+    # Host directories a version may mount live under <app_data_root>/<app id>/.
+    app_data_root: Path = Path("/var/lib/dockyard/apps")
+
+    health_timeout_s: float = 2.0
+    job_queue_name: str = "arq:queue"
+
+    @property
+    def etcd_host_port(self) -> tuple[str, int]:
+        host, _, port = self.etcd_endpoint.rpartition(":")
+        return host or "127.0.0.1", int(port)
+
+
+@lru_cache
+def get_settings() -> BackendSettings:
+    return BackendSettings()

@@ -1,0 +1,44 @@
+"""Database engine and the per-request session that commits once, before the response."""
+
+from collections.abc import AsyncIterator
+from typing import Annotated
+
+from fastapi import Depends, Request
+from sqlalchemy.ext.asyncio import (
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
+
+from backend.core.config import BackendSettings
+
+
+def make_engine(settings: BackendSettings) -> AsyncEngine:
+    return create_async_engine(settings.database_url, pool_size=10, max_overflow=20,
+                               pool_pre_ping=True)
+
+
+def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+    return async_sessionmaker(engine, expire_on_commit=False)
+
+
+async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
+    """One session per request; commit after the handler returns, before the response.
+
+    Declared with scope="function" so the commit runs before FastAPI sends the response:
+    a failed commit becomes an error response, never a 2xx for lost data. Jobs the
+    handler scheduled are enqueued only after the commit succeeded.
+    """
+    maker: async_sessionmaker[AsyncSession] = request.app.state.sessionmaker
+    async with maker() as session:
+        try:
+            yield session
+        except BaseException:
+            await session.rollback()
+            raise
+        await session.commit()
+        await request.app.state.jobs.flush_after_commit(session)
+
+
+SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]

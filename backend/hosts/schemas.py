@@ -1,0 +1,64 @@
+import uuid
+from datetime import datetime
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from backend.core.names import Name
+from backend.models import HostStatus
+
+LabelKey = Annotated[str, Field(pattern=r"^[a-zA-Z0-9][a-zA-Z0-9._/-]{0,62}$")]
+LabelValue = Annotated[str, Field(max_length=255)]
+Labels = Annotated[dict[LabelKey, LabelValue], Field(max_length=32)]
+
+
+def endpoint_error(endpoint: str) -> str | None:
+    if endpoint.startswith("unix:///") and "\x00" not in endpoint:
+        return None
+    for scheme in ("tcp://", "https://"):
+        if endpoint.startswith(scheme):
+            hostport = endpoint[len(scheme):].rstrip("/")
+            host, _, port = hostport.rpartition(":")
+            if host and port.isdigit() and 1 <= int(port) <= 65535 and "/" not in host:
+                return None
+    return "docker_endpoint must be unix:///path, tcp://host:port or https://host:port"
+
+
+class HostCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: Name
+    address: str = Field(min_length=1, max_length=255, pattern=r"^[A-Za-z0-9.:-]+$",
+                         description="Address containers publish their ports on.")
+    docker_endpoint: str = Field(max_length=512, examples=["unix:///run/docker.sock"])
+    labels: Labels = {}
+
+    @field_validator("docker_endpoint")
+    @classmethod
+    def _endpoint(cls, v: str) -> str:
+        if err := endpoint_error(v):
+            raise ValueError(err)
+        return v
+
+
+class HostUpdate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    labels: Labels | None = None
+    cordoned: bool | None = None
+
+
+class HostRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    cluster_id: uuid.UUID
+    name: str
+    address: str
+    docker_endpoint: str
+    labels: dict[str, str]
+    status: HostStatus
+    cordoned: bool
+    facts: dict[str, Any]
+    last_seen_at: datetime | None
+    created_at: datetime

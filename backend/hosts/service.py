@@ -1,0 +1,86 @@
+import uuid
+
+from sqlalchemy import exists, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from backend.clusters.service import get_cluster
+from backend.core import events, jobs
+from backend.core.errors import Forbidden, NotFound
+from backend.core.pagination import PageParams, paginate
+from backend.hosts.errors import HostHasContainers, HostNameTaken
+from backend.models import Container, Host, HostStatus, Job, User
+
+PROBE_JOB = "hosts.probe"
+
+
+async def get_host(session: AsyncSession, user: User, host_id: uuid.UUID,
+                   manage: bool = False) -> Host:
+    host = await session.get(Host, host_id)
+    if host is None:
+        raise NotFound("No host with that id.")
+    try:
+        await get_cluster(session, user, host.cluster_id, manage=manage)
+    except NotFound:
+        raise NotFound("No host with that id.") from None
+    return host
+
+
+async def list_hosts(session: AsyncSession, user: User, cluster_id: uuid.UUID,
+                     params: PageParams) -> tuple[list[Host], str | None]:
+    await get_cluster(session, user, cluster_id)
+    return await paginate(session, select(Host).where(Host.cluster_id == cluster_id),
+                          [Host.name], params)
+
+
+async def create_host(session: AsyncSession, user: User, cluster_id: uuid.UUID, *, name: str,
+                      address: str, docker_endpoint: str, labels: dict[str, str]
+                      ) -> tuple[Host, Job]:
+    cluster = await get_cluster(session, user, cluster_id, manage=True)
+    # A unix socket is on the control plane's own machine: only platform admins may
+    # point the worker at one, or a group could drive the platform's own engine.
+    if docker_endpoint.startswith("unix://") and not user.is_admin:
+        raise Forbidden("Only platform admins may add hosts on a unix socket.")
+    if await session.scalar(select(Host.id).where(Host.name == name)):
+        raise HostNameTaken(f"A host named {name!r} exists already.")
+    host = Host(cluster_id=cluster.id, name=name, address=address,
+                docker_endpoint=docker_endpoint, labels=labels)
+    session.add(host)
+    await session.flush()
+    job = jobs.schedule(session, kind=PROBE_JOB, payload={"host_id": str(host.id)},
+                        group_id=cluster.group_id, created_by=user.id, target_type="host",
+                        target_id=str(host.id))
+    events.record(session, user, "host.create", "host", host.id, group_id=cluster.group_id,
+                  cluster=cluster.name, name=name)
+    return host, job
+
+
+async def update_host(session: AsyncSession, user: User, host_id: uuid.UUID,
+                      labels: dict[str, str] | None, cordoned: bool | None) -> Host:
+    host = await get_host(session, user, host_id, manage=True)
+    cluster = await get_cluster(session, user, host.cluster_id)
+    if labels is not None:
+        host.labels = labels
+    if cordoned is not None and cordoned != host.cordoned:
+        host.cordoned = cordoned
+        events.record(session, user, "host.cordon" if cordoned else "host.uncordon", "host",
+                      host.id, group_id=cluster.group_id)
+    if labels is not None:
+        events.record(session, user, "host.update", "host", host.id, group_id=cluster.group_id,
+                      labels=labels)
+    return host
+
+
+async def delete_host(session: AsyncSession, user: User, host_id: uuid.UUID) -> None:
+    host = await get_host(session, user, host_id, manage=True)
+    cluster = await get_cluster(session, user, host.cluster_id)
+    if await session.scalar(select(exists().where(Container.host_id == host.id))):
+        raise HostHasContainers("Drain the host first, so its containers move elsewhere.")
+    events.record(session, user, "host.remove", "host", host.id, group_id=cluster.group_id,
+                  name=host.name)
+    await session.delete(host)
+
+
+def effective_status(host: Host) -> HostStatus:
+    if host.cordoned:
+        return HostStatus.cordoned
+    return host.status

@@ -1,0 +1,45 @@
+"""Worker jobs of the hosts domain."""
+
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+import aiodocker
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from backend.core.worker_jobs import JobFailed, run_job
+from backend.models import Host, HostStatus, Job
+
+PROBE_TIMEOUT_S = 10
+
+
+def docker_url(endpoint: str) -> str:
+    """aiodocker speaks unix:// and http(s)://; Docker's tcp:// means plain HTTP."""
+    return "http://" + endpoint[len("tcp://"):] if endpoint.startswith("tcp://") else endpoint
+
+
+async def _probe(ctx: dict[str, Any], session: AsyncSession, job: Job) -> dict[str, Any]:
+    host = await session.get(Host, uuid.UUID(job.payload["host_id"]))
+    if host is None:
+        raise JobFailed("the host was removed before it could be probed")
+    try:
+        async with aiodocker.Docker(url=docker_url(host.docker_endpoint)) as docker:
+            info = await docker.system.info()
+    except (aiodocker.DockerError, OSError, TimeoutError) as exc:
+        host.status = HostStatus.not_ready
+        await session.commit()
+        raise JobFailed(f"cannot reach the Docker engine at {host.docker_endpoint}: {exc}"
+                        ) from exc
+    host.facts = {"engine_version": info.get("ServerVersion"), "cpus": info.get("NCPU"),
+                  "memory_total": info.get("MemTotal"), "os": info.get("OperatingSystem"),
+                  "kernel": info.get("KernelVersion")}
+    host.status, host.last_seen_at = HostStatus.ready, datetime.now(UTC)
+    return {"engine_version": host.facts["engine_version"]}
+
+
+async def probe_host(ctx: dict[str, Any], job_id: str) -> str:
+    """Ask a host's Docker engine for its facts and mark the host Ready."""
+    return await run_job(ctx, job_id, _probe)
+
+
+JOBS = [("hosts.probe", probe_host)]

@@ -1,0 +1,97 @@
+"""The control plane's FastAPI application."""
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from arq import create_pool
+from arq.connections import RedisSettings
+from fastapi import FastAPI
+from fastapi.responses import FileResponse
+from fastapi.staticfiles import StaticFiles
+
+from backend.apps.router import router as apps_router
+from backend.auth.router import router as auth_router
+from backend.clusters.router import router as clusters_router
+from backend.core.config import BackendSettings, get_settings
+from backend.core.db import make_engine, make_sessionmaker
+from backend.core.errors import install_error_handlers
+from backend.core.etcd import Etcd
+from backend.core.jobs import JobSender
+from backend.events.router import router as events_router
+from backend.groups.router import members as members_router
+from backend.groups.router import router as groups_router
+from backend.health.checks import http_client
+from backend.health.router import router as health_router
+from backend.hosts.router import router as hosts_router
+from backend.jobs.router import router as jobs_router
+from backend.tokens.router import router as tokens_router
+from backend.users.router import router as users_router
+from backend.versions.router import router as versions_router
+
+API_PREFIX = "/api/v1"
+ROUTERS = [health_router, auth_router, users_router, tokens_router, groups_router,
+           members_router, apps_router, versions_router, clusters_router, hosts_router,
+           events_router, jobs_router]
+
+
+async def open_resources(app: FastAPI, settings: BackendSettings) -> None:
+    """Long-lived clients, built once and shared by every request."""
+    state = app.state
+    state.settings = settings
+    state.engine = make_engine(settings)
+    state.sessionmaker = make_sessionmaker(state.engine)
+    state.redis = await create_pool(RedisSettings.from_dsn(settings.redis_url),
+                                    default_queue_name=settings.job_queue_name)
+    state.jobs = JobSender(state.redis)
+    state.etcd = Etcd(*settings.etcd_host_port)
+    state.http = http_client()
+
+
+async def close_resources(app: FastAPI) -> None:
+    state = app.state
+    await state.http.aclose()
+    await state.etcd.close()
+    await state.redis.aclose()
+    await state.engine.dispose()
+
+
+def _mount_spa(app: FastAPI, dist: Path) -> None:
+    """Serve the built SPA; unknown non-API paths get index.html (client-side routes)."""
+    dist = dist.resolve()
+    index = dist / "index.html"
+    if not index.is_file():
+        return
+    if (dist / "assets").is_dir():
+        app.mount("/assets", StaticFiles(directory=dist / "assets"), name="assets")
+
+    @app.get("/{path:path}", include_in_schema=False)
+    async def spa(path: str) -> Any:
+        candidate = (dist / path).resolve()
+        if path and candidate.is_relative_to(dist) and candidate.is_file():
+            return FileResponse(candidate)
+        return FileResponse(index)
+
+
+def create_app(settings: BackendSettings | None = None, *, lifespan: bool = True) -> FastAPI:
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+        await open_resources(app, settings)
+        try:
+            yield
+        finally:
+            await close_resources(app)
+
+    app = FastAPI(title="Dockyard", version="0.1.0",
+                  description="Self-hosted container platform: build, deploy, route, roll back.",
+                  openapi_url=f"{API_PREFIX}/openapi.json", docs_url=f"{API_PREFIX}/docs",
+                  redoc_url=None, lifespan=_lifespan if lifespan else None)
+    app.state.settings = settings
+    install_error_handlers(app)
+    for router in ROUTERS:
+        app.include_router(router, prefix=API_PREFIX)
+    _mount_spa(app, settings.frontend_dist)
+    return app

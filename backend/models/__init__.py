@@ -1,0 +1,26 @@
+"""All table models in one place, so Alembic and every domain see the same metadata."""
+
+from backend.models.access_token import AccessToken, TokenKind
+from backend.models.app import App, AppDomain
+from backend.models.cluster import Cluster, Host, HostStatus
+from backend.models.container import Container
+from backend.models.event import Event
+from backend.models.group import Group, Member, Role
+from backend.models.job import Job, JobState
+from backend.models.registry import (
+    Build,
+    ImageRepository,
+    ImageTag,
+    NamespaceMember,
+    RegistryAccess,
+    RegistryNamespace,
+)
+from backend.models.user import User
+from backend.models.version import Version
+
+__all__ = [
+    "AccessToken", "App", "AppDomain", "Build", "Cluster", "Container", "Event", "Group",
+    "Host", "HostStatus", "ImageRepository", "ImageTag", "Job", "JobState", "Member",
+    "NamespaceMember", "RegistryAccess", "RegistryNamespace", "Role", "TokenKind", "User",
+    "Version",
+]

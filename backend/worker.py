@@ -1,0 +1,53 @@
+"""arq worker: runs the jobs every domain declares, plus the requeue sweep."""
+
+import logging
+from datetime import UTC, datetime, timedelta
+from typing import Any, ClassVar
+
+from arq import cron, func
+from arq.connections import RedisSettings
+from sqlalchemy import select
+
+from backend.core.config import get_settings
+from backend.core.db import make_engine, make_sessionmaker
+from backend.core.jobs import send
+from backend.hosts.tasks import JOBS as HOST_JOBS
+from backend.models import Job, JobState
+
+log = logging.getLogger(__name__)
+ALL_JOBS = [*HOST_JOBS]
+# A queued row older than this whose message was lost (Redis down at commit) is resent.
+STALE_AFTER = timedelta(seconds=30)
+
+
+async def startup(ctx: dict[str, Any]) -> None:
+    settings = get_settings()
+    ctx["settings"] = settings
+    ctx["engine"] = make_engine(settings)
+    ctx["sessionmaker"] = make_sessionmaker(ctx["engine"])
+
+
+async def shutdown(ctx: dict[str, Any]) -> None:
+    await ctx["engine"].dispose()
+
+
+async def requeue_stale(ctx: dict[str, Any]) -> int:
+    cutoff = datetime.now(UTC) - STALE_AFTER
+    async with ctx["sessionmaker"]() as session:
+        stale = (await session.execute(select(Job.id, Job.kind).where(
+            Job.state == JobState.queued, Job.created_at < cutoff).limit(500))).all()
+    for job_id, kind in stale:
+        await send(ctx["redis"], kind, job_id)
+    return len(stale)
+
+
+class WorkerSettings:
+    functions: ClassVar[list[Any]] = [func(fn, name=name) for name, fn in ALL_JOBS]
+    cron_jobs: ClassVar[list[Any]] = [cron(requeue_stale, second={0, 30}, run_at_startup=True)]
+    on_startup = startup
+    on_shutdown = shutdown
+    redis_settings = RedisSettings.from_dsn(get_settings().redis_url)
+    queue_name = get_settings().job_queue_name
+    health_check_interval = 5
+    max_tries = 5
+    job_timeout = 600
