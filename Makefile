@@ -1,0 +1,46 @@
+# Dockyard's entry points. `make up` runs the platform on loopback (data in .dockyard/),
+# `make test` runs the suite against a separate test stack (.dockyard-test/), so both
+# can run at once. See scripts/stack.py for what each stack holds.
+SHELL := /bin/bash
+# stack.py is stdlib-only, so the system Python runs it before any venv exists.
+PYTHON ?= /usr/bin/python3
+STACK := $(PYTHON) scripts/stack.py
+TEST_HOME ?= .dockyard-test
+# Simulated Docker hosts for `make up` (more than one needs scripts/hosts).
+HOSTS ?=
+
+.PHONY: bootstrap up down status test openapi lint clean
+
+bootstrap:
+	@scripts/bootstrap
+
+up: bootstrap
+	$(STACK) up --profile dev --with-app $(if $(HOSTS),--hosts $(HOSTS))
+
+down:
+	$(STACK) down --profile dev
+
+status:
+	@$(STACK) status --profile dev
+
+# In CI the test stack is stopped at the end, pass or fail; a developer keeps it up
+# for quick reruns (`make down`-like: scripts/stack.py down --profile test).
+test: bootstrap
+	@set -euo pipefail; \
+	if [[ "$${CI:-}" == true ]]; then \
+		trap '$(STACK) down --profile test --home $(TEST_HOME)' EXIT; \
+	fi; \
+	$(STACK) up --profile test --home $(TEST_HOME); \
+	set -a; . $(TEST_HOME)/env; set +a; \
+	scripts/test
+
+openapi: bootstrap
+	scripts/openapi.sh
+
+lint: bootstrap
+	.venv/bin/ruff check .
+	.venv/bin/mypy
+
+clean:
+	$(STACK) clean --profile dev
+	$(STACK) clean --profile test --home $(TEST_HOME)

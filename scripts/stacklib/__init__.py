@@ -1,0 +1,1 @@
+"""Building blocks of scripts/stack.py (and scripts/hosts): profiles, processes, services."""

@@ -1,0 +1,100 @@
+"""A Docker engine per simulated host: own bridge, data root, exec root, socket, pid file.
+
+Host 0 is part of every stack; scripts/hosts starts more with the same class
+(DockerEngine(stack, stack.host(i))).
+"""
+
+from __future__ import annotations
+
+import json
+import signal
+from pathlib import Path
+
+from . import procs
+from .base import Service
+from .config import HostSpec, Stack
+
+
+def ensure_bridge(name: str, cidr: str) -> None:
+    if not Path(f"/sys/class/net/{name}").exists():
+        procs.run(["ip", "link", "add", name, "type", "bridge"])
+    if cidr not in procs.run(["ip", "-4", "-o", "addr", "show", "dev", name]).stdout:
+        procs.run(["ip", "addr", "add", cidr, "dev", name])
+    procs.run(["ip", "link", "set", name, "up"])
+
+
+def delete_bridge(name: str) -> None:
+    if Path(f"/sys/class/net/{name}").exists():
+        procs.run(["ip", "link", "delete", name, "type", "bridge"])
+
+
+class DockerEngine(Service):
+    # dockerd first stops its containers, each within its own stop timeout (10 s unless
+    # created with another): containers that ignore SIGTERM make `down` that slow.
+    stop_timeout = 30.0
+
+    def __init__(self, stack: Stack, host: HostSpec) -> None:
+        super().__init__(stack)
+        self.host = host
+        self.name = "docker" if host.index == 0 else f"docker{host.index}"
+
+    @property
+    def exec_root(self) -> Path:
+        return self.host.run_dir / "exec"
+
+    @property
+    def namespace(self) -> str:
+        # Own containerd namespace: engines sharing a system containerd never mix.
+        return f"dockyard-{self.stack.key}-h{self.host.index}"
+
+    @property
+    def config_file(self) -> Path:
+        return self.host.data_root.parent / f"daemon-host{self.host.index}.json"
+
+    def address(self) -> str:
+        return f"{self.host.docker_host} (publishes on {self.host.address})"
+
+    def occupied(self) -> bool:
+        return self.ready()
+
+    def command(self) -> list[str]:
+        h = self.host
+        return [
+            "dockerd",
+            "--host", h.docker_host,
+            # Our own (empty) config: /etc/docker/daemon.json must not leak in.
+            "--config-file", str(self.config_file),
+            "--data-root", str(h.data_root),
+            "--exec-root", str(self.exec_root),
+            "--pidfile", str(h.run_dir / "dockerd.pid"),
+            "--bridge", h.bridge,
+            "--ip", h.address,  # default address for published ports
+            "--default-address-pool", f"base={h.address_pool},size=24",
+            "--containerd-namespace", self.namespace,
+            "--containerd-plugins-namespace", f"{self.namespace}-plugins",
+        ]
+
+    def identity(self) -> list[str]:
+        return [f"--host {self.host.docker_host}"]
+
+    def prepare(self) -> None:
+        ensure_bridge(self.host.bridge, self.host.bridge_cidr)
+        for path in (self.host.data_root, self.exec_root):
+            path.mkdir(parents=True, exist_ok=True)
+        self.config_file.write_text(json.dumps({}) + "\n")
+
+    def ready(self) -> bool:
+        answer = procs.http_get("", 0, "/_ping", unix=str(self.host.socket))
+        return answer == (200, b"OK")
+
+    def after_stop(self) -> None:
+        self._sweep_leftovers()
+        delete_bridge(self.host.bridge)
+
+    def _sweep_leftovers(self) -> None:
+        """containerd, shims and proxies outlive a dockerd that had to be killed."""
+        tokens = (str(self.exec_root), f"-namespace {self.namespace}",
+                  f"-host-ip {self.host.address} ")
+        for token in tokens:
+            for pid in procs.pids_with(token):
+                procs.terminate(pid, signal.SIGTERM, 5)

@@ -1,0 +1,297 @@
+"""The backing services (PostgreSQL, Redis, etcd, registry, nginx) and the app processes."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+from . import envfile, procs
+from .base import Service
+from .config import REPO, VENV_BIN
+
+LOOPBACK = "127.0.0.1"
+
+
+class TcpService(Service):
+    """A service listening on one loopback TCP port."""
+
+    def port(self) -> int:
+        raise NotImplementedError
+
+    def address(self) -> str:
+        return f"{LOOPBACK}:{self.port()}"
+
+    def occupied(self) -> bool:
+        return procs.port_taken(LOOPBACK, self.port())
+
+    def http_ok(self, path: str) -> bytes | None:
+        answer = procs.http_get(LOOPBACK, self.port(), path)
+        return answer[1] if answer and answer[0] == 200 else None
+
+
+def _pg_bin() -> Path:
+    """The newest installed PostgreSQL's bin dir (Debian keeps them versioned)."""
+    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/postgres"),
+                   key=lambda p: int(p.parent.parent.name))
+    if not found:
+        raise procs.StackError("PostgreSQL is not installed: run scripts/bootstrap")
+    return found[-1].parent
+
+
+class Postgres(TcpService):
+    name = "pg"
+    user = "postgres"  # PostgreSQL refuses to run as root
+    stop_signal = signal.SIGINT  # "fast" shutdown: does not wait for clients to leave
+
+    @property
+    def data(self) -> Path:
+        return self.stack.state_dir / "pg"
+
+    def port(self) -> int:
+        return self.stack.ports.pg
+
+    def command(self) -> list[str]:
+        settings = [
+            f"port={self.port()}",
+            f"listen_addresses={LOOPBACK}",
+            f"unix_socket_directories={self.data}",
+        ]
+        if not self.stack.profile.durable:
+            settings += ["fsync=off", "synchronous_commit=off", "full_page_writes=off"]
+        return [str(_pg_bin() / "postgres"), "-D", str(self.data)] + [
+            arg for setting in settings for arg in ("-c", setting)
+        ]
+
+    def identity(self) -> list[str]:
+        return [f"-D {self.data}"]
+
+    def cwd(self) -> Path:
+        return self.data
+
+    def prepare(self) -> None:
+        for parent in (self.stack.state_dir.parent, self.stack.state_dir):
+            parent.mkdir(mode=0o755, exist_ok=True)
+            parent.chmod(0o755)  # the postgres user must traverse it
+        if not (self.data / "PG_VERSION").exists():
+            self.data.mkdir(mode=0o700, exist_ok=True)
+            shutil.chown(self.data, "postgres", "postgres")
+            subprocess.run(
+                [str(_pg_bin() / "initdb"), "-D", str(self.data), "-A", "trust",
+                 "-U", "dockyard", "-E", "UTF8", "--no-locale"],
+                check=True, capture_output=True, user="postgres", group="postgres",
+                extra_groups=[], cwd=self.data,
+            )
+        link = self.stack.home / "pg"
+        if not link.is_symlink() or link.readlink() != self.data:
+            link.unlink(missing_ok=True)
+            link.symlink_to(self.data)
+
+    def _psql(self, sql: str) -> str:
+        argv = [str(_pg_bin() / "psql"), "-h", LOOPBACK, "-p", str(self.port()),
+                "-U", "dockyard", "-d", "postgres", "-tAc", sql]
+        return procs.run(argv).stdout.strip()
+
+    def ready(self) -> bool:
+        argv = [str(_pg_bin() / "pg_isready"), "-q", "-h", LOOPBACK, "-p", str(self.port()),
+                "-U", "dockyard", "-d", "postgres"]
+        return subprocess.run(argv, check=False).returncode == 0
+
+    def ensure(self) -> None:
+        if not self._psql("SELECT 1 FROM pg_database WHERE datname = 'dockyard'"):
+            self._psql("CREATE DATABASE dockyard")
+
+
+class Redis(TcpService):
+    name = "redis"
+
+    def port(self) -> int:
+        return self.stack.ports.redis
+
+    def command(self) -> list[str]:
+        # dev keeps its queue across restarts (dump on shutdown); test keeps nothing
+        save = "60 1" if self.stack.profile.durable else ""
+        return ["redis-server", "--bind", LOOPBACK, "--port", str(self.port()),
+                "--dir", str(self.stack.home / "redis"), "--save", save,
+                "--appendonly", "no", "--daemonize", "no", "--logfile", ""]
+
+    def identity(self) -> list[str]:
+        return ["redis-server", self.address()]  # redis retitles itself "redis-server ADDR"
+
+    def prepare(self) -> None:
+        (self.stack.home / "redis").mkdir(parents=True, exist_ok=True)
+
+    def ready(self) -> bool:
+        return (procs.tcp_exchange(self.port(), b"PING\r\n") or b"").startswith(b"+PONG")
+
+
+class Etcd(TcpService):
+    name = "etcd"
+
+    @property
+    def data(self) -> Path:
+        return self.stack.home / "etcd"
+
+    def port(self) -> int:
+        return self.stack.ports.etcd
+
+    def command(self) -> list[str]:
+        client = f"http://{self.address()}"
+        peer = f"http://{LOOPBACK}:{self.stack.ports.etcd_peer}"
+        return ["etcd", "--name", "dockyard", "--data-dir", str(self.data),
+                "--listen-client-urls", client, "--advertise-client-urls", client,
+                "--listen-peer-urls", peer, "--initial-advertise-peer-urls", peer,
+                "--initial-cluster", f"dockyard={peer}", "--logger", "zap"]
+
+    def identity(self) -> list[str]:
+        return [f"--data-dir {self.data}"]
+
+    def ready(self) -> bool:
+        body = self.http_ok("/health")
+        return body is not None and json.loads(body).get("health") == "true"
+
+
+class Registry(TcpService):
+    name = "registry"
+
+    @property
+    def config(self) -> Path:
+        return self.stack.home / "registry" / "config.yml"
+
+    def port(self) -> int:
+        return self.stack.ports.registry
+
+    def command(self) -> list[str]:
+        return ["docker-registry", "serve", str(self.config)]
+
+    def identity(self) -> list[str]:
+        return [str(self.config)]
+
+    def prepare(self) -> None:
+        # No auth yet; token auth (auth.token) comes with the registry-auth issue.
+        self.config.parent.mkdir(parents=True, exist_ok=True)
+        self.config.write_text(
+            "version: 0.1\n"
+            "log:\n  level: info\n"
+            "storage:\n"
+            f"  filesystem:\n    rootdirectory: {self.config.parent / 'data'}\n"
+            "  delete:\n    enabled: true\n"
+            "http:\n"
+            f"  addr: {self.address()}\n"
+            "  headers:\n    X-Content-Type-Options: [nosniff]\n"
+        )
+
+    def ready(self) -> bool:
+        return self.http_ok("/v2/") is not None
+
+
+NGINX_TEMPLATE = REPO / "deploy" / "nginx" / "nginx.conf.template"
+
+
+def render_template(template: str, values: dict[str, str]) -> str:
+    """Replace ${NAME} for the given names only, as envsubst does with a variable list."""
+    return re.sub(r"\$\{(\w+)\}", lambda m: values.get(m[1], m[0]), template)
+
+
+class Nginx(TcpService):
+    name = "nginx"
+
+    @property
+    def conf(self) -> Path:
+        return self.stack.nginx_dir / "nginx.conf"
+
+    @property
+    def conf_d(self) -> Path:
+        return self.stack.nginx_dir / "conf.d"
+
+    def port(self) -> int:
+        return self.stack.ports.nginx
+
+    def command(self) -> list[str]:
+        return ["nginx", "-p", f"{self.stack.nginx_dir}/", "-c", str(self.conf),
+                "-g", "daemon off;"]
+
+    def identity(self) -> list[str]:
+        return [f"-c {self.conf}"]  # the master retitles itself but keeps its arguments
+
+    def prepare(self) -> None:
+        tmp = self.stack.run_dir / "nginx"
+        for path in (self.conf_d, self.stack.nginx_dir / "logs", tmp):
+            path.mkdir(parents=True, exist_ok=True)
+        self.conf.write_text(render_template(NGINX_TEMPLATE.read_text(), {
+            "DOCKYARD_NGINX_PID_FILE": str(self.pidfile),
+            "DOCKYARD_NGINX_ACCESS_LOG": str(self.stack.log_dir / "nginx-access.log"),
+            # Workers run as nobody, who may not traverse the home (/root is 700).
+            "DOCKYARD_NGINX_TEMP_DIR": str(tmp),
+            "DOCKYARD_NGINX_LISTEN": self.address(),
+            "DOCKYARD_NGINX_CONF_DIR": str(self.conf_d),
+        }))
+
+    def ready(self) -> bool:
+        return self.http_ok("/nginx-health") is not None
+
+
+class AppProcess(Service):
+    """The API and the worker: they read the stack's env file and run from the repo."""
+
+    module = ""
+
+    def env(self) -> dict[str, str]:
+        return {**os.environ, **envfile.read(self.stack.env_file)}
+
+    def cwd(self) -> Path:
+        return REPO
+
+    def identity(self) -> list[str]:
+        return [self.module, f"DOCKYARD_DATA_DIR={self.stack.home}"]
+
+
+class Api(AppProcess, TcpService):
+    name = "api"
+    module = "backend.main:create_app"
+    start_timeout = 60.0
+
+    def port(self) -> int:
+        return self.stack.ports.api
+
+    def command(self) -> list[str]:
+        return [str(VENV_BIN / "uvicorn"), self.module, "--factory",
+                "--host", LOOPBACK, "--port", str(self.port())]
+
+    def ready(self) -> bool:
+        answer = procs.http_get(LOOPBACK, self.port(), "/api/v1/health", timeout=5)
+        if not answer or answer[0] != 200:
+            return False
+        try:
+            return json.loads(answer[1]).get("status") == "ok"
+        except ValueError:
+            return False
+
+
+class Worker(AppProcess):
+    name = "worker"
+    module = "backend.worker.WorkerSettings"
+    settle = 2.0  # no port to probe: alive this long after start counts as ready
+
+    _started: float | None = None
+
+    def command(self) -> list[str]:
+        return [str(VENV_BIN / "arq"), self.module]
+
+    def address(self) -> str:
+        return f"redis {LOOPBACK}:{self.stack.ports.redis}"
+
+    def start(self) -> subprocess.Popen[bytes] | None:
+        proc = super().start()
+        if proc is not None:
+            self._started = time.monotonic()
+        return proc
+
+    def ready(self) -> bool:
+        return self._started is None or time.monotonic() - self._started > self.settle
+
