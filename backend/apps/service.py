@@ -28,11 +28,11 @@ async def to_read(session: AsyncSession, apps: list[App]) -> list[AppRead]:
     domains: dict[uuid.UUID, list[str]] = defaultdict(list)
     for app_id, domain in (await session.execute(
             select(AppDomain.app_id, AppDomain.domain).where(AppDomain.app_id.in_(ids))
-            .order_by(AppDomain.domain))).tuples():
+            .order_by(AppDomain.domain))):
         domains[app_id].append(domain)
     latest: dict[uuid.UUID, int] = dict((await session.execute(
         select(Version.app_id, func.max(Version.number)).where(Version.app_id.in_(ids))
-        .group_by(Version.app_id))).tuples().all())
+        .group_by(Version.app_id))).all())
     return [AppRead(id=a.id, group_id=a.group_id, name=a.name, description=a.description,
                     domains=domains[a.id], config_revision=a.config_revision,
                     latest_version=latest.get(a.id), created_at=a.created_at,

@@ -52,7 +52,7 @@ async def to_read(session: AsyncSession, clusters: list[Cluster]) -> list[Cluste
         select(Host.cluster_id, func.count(),
                func.count().filter(Host.status == HostStatus.ready))
         .where(Host.cluster_id.in_(ids)).group_by(Host.cluster_id))
-    for cluster_id, total, ready in rows.tuples():
+    for cluster_id, total, ready in rows:
         counts[cluster_id] = (total, ready)
     return [ClusterRead(id=c.id, name=c.name, description=c.description, group_id=c.group_id,
                         public=c.group_id is None, hosts_total=counts.get(c.id, (0, 0))[0],

@@ -58,8 +58,10 @@ def _decode(cursor: str, kinds: list[type]) -> list[Any]:
                 if not isinstance(value, int) or isinstance(value, bool):
                     raise ValueError("int")
                 out.append(value)
-            else:
-                out.append(kind(value))
+            else:  # strings (SQLModel's AutoString reports python_type `object`)
+                if not isinstance(value, str):
+                    raise ValueError("str")
+                out.append(value)
         return out
     except (ValueError, TypeError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise BadRequest("The cursor is not one this server gave out.") from exc

@@ -30,7 +30,7 @@ async def list_groups(session: AsyncSession, user: User, params: PageParams
     groups, cursor = await paginate(session, stmt, [Group.name], params)
     role_rows = await session.execute(select(Member.group_id, Member.role).where(
         Member.user_id == user.id, Member.group_id.in_([g.id for g in groups])))
-    roles: dict[uuid.UUID, Role] = dict(role_rows.tuples().all())
+    roles: dict[uuid.UUID, Role] = dict(role_rows.all())
     return [(g, roles[g.id]) for g in groups], cursor
 
 
@@ -71,7 +71,7 @@ async def list_members(session: AsyncSession, user: User, group_id: uuid.UUID,
     stmt = (select(Member).where(Member.group_id == group_id))
     members, cursor = await paginate(session, stmt, [Member.created_at, Member.user_id], params)
     names: dict[uuid.UUID, str] = dict((await session.execute(select(User.id, User.username).where(
-        User.id.in_([m.user_id for m in members])))).tuples().all())
+        User.id.in_([m.user_id for m in members])))).all())
     return [(m, names[m.user_id]) for m in members], cursor
 
 

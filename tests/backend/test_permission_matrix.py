@@ -1,0 +1,154 @@
+"""Every operation × every kind of caller: nothing leaks, nothing is allowed too widely.
+
+Each case names the least privilege that may call it. For group resources a member
+below it gets 403, a non-member (platform admins included) 404, a caller without a
+valid token 401. The table must cover every operation in the OpenAPI document.
+"""
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from backend.main import create_app
+from tests.conftest import auth
+from tests.factories import World, uniq
+
+ACTORS = ["owner", "admin", "developer", "viewer", "other", "platform", "anonymous", "revoked"]
+RANK = {"viewer": 0, "developer": 1, "admin": 2, "owner": 3}
+# Operations any caller may use without a token; tested in their own modules.
+PUBLIC = {"auth:login", "auth:signup", "health:get"}
+
+
+@dataclass
+class Case:
+    op: str
+    method: str
+    path: Callable[[World], str]
+    need: str  # viewer/developer/admin/owner (group role), "any", "platform", "self"
+    ok: int
+    body: Callable[[World], Any] | None = None
+    query: dict[str, str] | None = None
+
+
+G = lambda w: f"/groups/{w.group.id}"  # noqa: E731
+A = lambda w: f"/apps/{w.app.id}"  # noqa: E731
+
+CASES = [
+    Case("users:me", "GET", lambda w: "/users/me", "any", 200),
+    Case("users:list", "GET", lambda w: "/users", "platform", 200),
+    Case("users:create", "POST", lambda w: "/users", "platform", 201,
+         lambda w: {"username": uniq("new"), "password": "long-enough-1"}),
+    Case("auth:logout", "POST", lambda w: "/auth/logout", "any", 204),
+    Case("tokens:create", "POST", lambda w: "/tokens", "any", 201, lambda w: {"name": "ci"}),
+    Case("tokens:list", "GET", lambda w: "/tokens", "any", 200),
+    Case("tokens:revoke", "DELETE", lambda w: "/tokens/{owner_token}", "self", 204),
+    Case("groups:list", "GET", lambda w: "/groups", "any", 200),
+    Case("groups:create", "POST", lambda w: "/groups", "any", 201, lambda w: {"name": uniq("g")}),
+    Case("groups:get", "GET", G, "viewer", 200),
+    Case("groups:update", "PATCH", G, "admin", 200, lambda w: {"description": "x"}),
+    Case("groups:delete", "DELETE", G, "owner", 409),  # allowed, refused: it has apps
+    Case("groups:transfer", "POST", lambda w: f"{G(w)}/transfer", "owner", 200,
+         lambda w: {"user_id": str(w.users["admin"].id)}),
+    Case("members:list", "GET", lambda w: f"{G(w)}/members", "viewer", 200),
+    Case("members:add", "POST", lambda w: f"{G(w)}/members", "admin", 201,
+         lambda w: {"username": w.free_user.username, "role": "viewer"}),
+    Case("members:update", "PATCH", lambda w: f"{G(w)}/members/{w.spare.id}", "admin", 200,
+         lambda w: {"role": "developer"}),
+    Case("members:remove", "DELETE", lambda w: f"{G(w)}/members/{w.spare.id}", "admin", 204),
+    Case("apps:list", "GET", lambda w: f"{G(w)}/apps", "viewer", 200),
+    Case("apps:create", "POST", lambda w: f"{G(w)}/apps", "developer", 201,
+         lambda w: {"name": uniq("a")}),
+    Case("apps:get", "GET", A, "viewer", 200),
+    Case("apps:update", "PATCH", A, "developer", 200, lambda w: {"description": "d"}),
+    Case("apps:delete", "DELETE", A, "admin", 204),
+    Case("versions:list", "GET", lambda w: f"{A(w)}/versions", "viewer", 200),
+    Case("versions:create", "POST", lambda w: f"{A(w)}/versions", "developer", 201,
+         lambda w: {"image": "busybox:1", "memory_mb": 32}),
+    Case("versions:get", "GET", lambda w: f"{A(w)}/versions/1", "viewer", 200),
+    Case("clusters:list", "GET", lambda w: "/clusters", "any", 200),
+    Case("clusters:create", "POST", lambda w: "/clusters", "admin", 201,
+         lambda w: {"name": uniq("c"), "group_id": str(w.group.id)}),
+    Case("clusters:create", "POST", lambda w: "/clusters", "platform", 201,
+         lambda w: {"name": uniq("pub")}),
+    Case("clusters:get", "GET", lambda w: f"/clusters/{w.cluster.id}", "viewer", 200),
+    Case("clusters:get", "GET", lambda w: f"/clusters/{w.public.id}", "any", 200),
+    Case("clusters:update", "PATCH", lambda w: f"/clusters/{w.cluster.id}", "admin", 200,
+         lambda w: {"description": "d"}),
+    Case("clusters:update", "PATCH", lambda w: f"/clusters/{w.public.id}", "platform", 200,
+         lambda w: {"description": "d"}),
+    Case("clusters:delete", "DELETE", lambda w: f"/clusters/{w.cluster.id}", "admin", 409),
+    Case("clusters:delete", "DELETE", lambda w: f"/clusters/{w.public.id}", "platform", 204),
+    Case("hosts:list", "GET", lambda w: f"/clusters/{w.cluster.id}/hosts", "viewer", 200),
+    Case("hosts:create", "POST", lambda w: f"/clusters/{w.cluster.id}/hosts", "admin", 201,
+         lambda w: {"name": uniq("h"), "address": "127.0.2.5",
+                    "docker_endpoint": "tcp://127.0.0.1:2"}),
+    Case("hosts:get", "GET", lambda w: f"/hosts/{w.host.id}", "viewer", 200),
+    Case("hosts:update", "PATCH", lambda w: f"/hosts/{w.host.id}", "admin", 200,
+         lambda w: {"cordoned": True}),
+    Case("hosts:delete", "DELETE", lambda w: f"/hosts/{w.host.id}", "admin", 204),
+    Case("events:list", "GET", lambda w: "/events", "any", 200,
+         query={"group_id": "{group}"}),
+    Case("jobs:get", "GET", lambda w: f"/jobs/{w.job.id}", "viewer", 200),
+]
+
+
+def expected(case: Case, actor: str) -> int:
+    if actor in ("anonymous", "revoked"):
+        return 401
+    if case.need == "any":
+        return case.ok
+    if case.need == "platform":
+        return case.ok if actor == "platform" else 403
+    if case.need == "self":
+        return case.ok if actor == "owner" else 404
+    if actor not in RANK:  # other, platform: not members of the group
+        return 404
+    return case.ok if RANK[actor] >= RANK[case.need] else 403
+
+
+def test_every_operation_is_in_the_matrix() -> None:
+    spec = create_app(lifespan=False).openapi()
+    ops = {o["operationId"] for p in spec["paths"].values() for o in p.values()}
+    covered = {c.op for c in CASES} | PUBLIC
+    assert ops - covered == set(), "operations missing from the permission matrix"
+    assert covered - ops == set(), "matrix names operations that do not exist"
+
+
+async def _owner_token_id(client: Any, world: World) -> str:
+    r = await client.get("/tokens", headers=auth(world.tokens["owner"]))
+    return str(r.json()["items"][0]["id"])
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c.op}-{c.need}")
+async def test_permission_matrix(case: Case, client: Any, world: World,
+                                 connection: AsyncConnection) -> None:
+    path = case.path(world)
+    if "{owner_token}" in path:
+        path = path.replace("{owner_token}", await _owner_token_id(client, world))
+    query = {k: v.replace("{group}", str(world.group.id)) for k, v in (case.query or {}).items()}
+    secrets = [str(world.group.id), str(world.app.id), str(world.cluster.id), world.group.name]
+    failures = []
+    for actor in ACTORS:
+        headers = {} if actor == "anonymous" else auth(world.tokens[actor])
+        nested = await connection.begin_nested()  # each call sees the untouched world
+        try:
+            body = case.body(world) if case.body else None
+            r = await client.request(case.method, path, json=body, params=query, headers=headers)
+        finally:
+            await nested.rollback()
+        want = expected(case, actor)
+        if r.status_code != want:
+            failures.append(f"{actor}: {r.status_code} (want {want}) {r.text[:200]}")
+        if r.status_code >= 400:
+            assert r.headers["content-type"].startswith("application/problem+json"), r.text
+        member = actor in RANK
+        if not member and 200 <= r.status_code < 300 and r.content:
+            text = json.dumps(r.json())
+            leaked = [s for s in secrets if s in text and s not in path
+                      and s not in json.dumps(query) and s not in json.dumps(body)]
+            assert not leaked, f"{actor} sees {leaked} through {case.op}"
+    assert not failures, "\n".join(failures)

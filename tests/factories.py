@@ -1,0 +1,114 @@
+"""Plain async factories for test data."""
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from backend.core import jobs
+from backend.core.security import hash_password, hash_token, new_token
+from backend.models import (
+    AccessToken,
+    App,
+    Cluster,
+    Group,
+    Host,
+    Job,
+    Member,
+    Role,
+    TokenKind,
+    User,
+    Version,
+)
+
+PASSWORD = "pass-word-1"
+_HASH = hash_password(PASSWORD)  # argon2 is slow on purpose: hash once for all test users
+
+
+def uniq(prefix: str) -> str:
+    return f"{prefix}-{uuid.uuid4().hex[:8]}"
+
+
+async def make_user(session: AsyncSession, *, admin: bool = False, prefix: str = "user"
+                    ) -> tuple[User, str]:
+    user = User(username=uniq(prefix), password_hash=_HASH, is_admin=admin)
+    session.add(user)
+    await session.flush()
+    return user, await make_token(session, user)
+
+
+async def make_token(session: AsyncSession, user: User, *, revoked: bool = False) -> str:
+    secret = new_token()
+    session.add(AccessToken(user_id=user.id, name="test", kind=TokenKind.personal,
+                            token_hash=hash_token(secret), prefix=secret[:8],
+                            revoked_at=datetime.now(UTC) if revoked else None))
+    await session.flush()
+    return secret
+
+
+async def make_group(session: AsyncSession, owner: User) -> Group:
+    group = Group(name=uniq("group"))
+    session.add(group)
+    await session.flush()
+    session.add(Member(group_id=group.id, user_id=owner.id, role=Role.owner))
+    await session.flush()
+    return group
+
+
+async def add_member(session: AsyncSession, group: Group, user: User, role: Role) -> None:
+    session.add(Member(group_id=group.id, user_id=user.id, role=role))
+    await session.flush()
+
+
+async def make_app(session: AsyncSession, group: Group) -> App:
+    app = App(group_id=group.id, name=uniq("app"), config_revision=1)
+    session.add(app)
+    await session.flush()
+    session.add(Version(app_id=app.id, number=1, config_revision=1, image="busybox:1",
+                        memory_mb=64))
+    await session.flush()
+    return app
+
+
+@dataclass
+class World:
+    """One group with a member of every role, its resources, and outsiders."""
+
+    group: Group
+    app: App
+    cluster: Cluster
+    public: Cluster
+    host: Host
+    job: Job
+    users: dict[str, User] = field(default_factory=dict)
+    tokens: dict[str, str] = field(default_factory=dict)
+    spare: User | None = None  # a viewer that role changes and removals act on
+    free_user: User | None = None  # not in the group: can be added
+
+
+async def make_world(session: AsyncSession) -> World:
+    users, tokens = {}, {}
+    for name in ("owner", "admin", "developer", "viewer", "other", "platform"):
+        users[name], tokens[name] = await make_user(session, prefix=name,
+                                                    admin=name == "platform")
+    tokens["revoked"] = await make_token(session, users["owner"], revoked=True)
+    group = await make_group(session, users["owner"])
+    for role in (Role.admin, Role.developer, Role.viewer):
+        await add_member(session, group, users[role.value], role)
+    spare, _ = await make_user(session, prefix="spare")
+    await add_member(session, group, spare, Role.viewer)
+    free_user, _ = await make_user(session, prefix="free")
+    app = await make_app(session, group)
+    cluster = Cluster(name=uniq("private"), group_id=group.id)
+    public = Cluster(name=uniq("public"))
+    session.add_all([cluster, public])
+    await session.flush()
+    host = Host(cluster_id=cluster.id, name=uniq("host"), address="127.0.2.9",
+                docker_endpoint="tcp://127.0.0.1:1")
+    session.add(host)
+    job = jobs.schedule(session, kind="hosts.probe", payload={"host_id": str(host.id)},
+                        group_id=group.id, created_by=users["owner"].id)
+    await session.flush()
+    return World(group=group, app=app, cluster=cluster, public=public, host=host, job=job, users=users,
+                 tokens=tokens, spare=spare, free_user=free_user)
