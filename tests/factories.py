@@ -110,5 +110,5 @@ async def make_world(session: AsyncSession) -> World:
     job = jobs.schedule(session, kind="hosts.probe", payload={"host_id": str(host.id)},
                         group_id=group.id, created_by=users["owner"].id)
     await session.flush()
-    return World(group=group, app=app, cluster=cluster, public=public, host=host, job=job, users=users,
-                 tokens=tokens, spare=spare, free_user=free_user)
+    return World(group=group, app=app, cluster=cluster, public=public, host=host, job=job,
+                 users=users, tokens=tokens, spare=spare, free_user=free_user)

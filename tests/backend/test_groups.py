@@ -12,7 +12,8 @@ class TestGroups:
         r = await client.post("/groups", json={"name": "team-a1"}, headers=auth(alice))
         assert r.status_code == 201 and r.json()["my_role"] == "owner"
         gid = r.json()["id"]
-        names = [g["name"] for g in (await client.get("/groups", headers=auth(alice))).json()["items"]]
+        listed = (await client.get("/groups", headers=auth(alice))).json()["items"]
+        names = [g["name"] for g in listed]
         assert "team-a1" in names
         assert (await client.get("/groups", headers=auth(bob))).json()["items"] == []
         assert (await client.get(f"/groups/{gid}", headers=auth(bob))).status_code == 404

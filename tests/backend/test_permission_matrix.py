@@ -1,4 +1,4 @@
-"""Every operation × every kind of caller: nothing leaks, nothing is allowed too widely.
+"""Every operation by every kind of caller: nothing leaks, nothing is allowed too widely.
 
 Each case names the least privilege that may call it. For group resources a member
 below it gets 403, a non-member (platform admins included) 404, a caller without a
