@@ -128,6 +128,8 @@ def say(name: str, message: str) -> None:
 
 def start_batch(batch: list[Service]) -> None:
     """Start every service of the batch, then wait for each: their startups overlap."""
+    for service in batch:
+        service.check_free()  # before starting any, so a conflict leaves nothing behind
     started = [(service, time.monotonic(), service.start()) for service in batch]
     for service, t0, proc in started:
         service.wait(proc)

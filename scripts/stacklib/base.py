@@ -78,15 +78,20 @@ class Service:
             return pid
         return None
 
+    def check_free(self) -> None:
+        """Fail unless this service runs already or its address is free to start it on."""
+        if self.pid() is None and self.occupied():
+            raise procs.StackError(
+                f"{self.name}: {self.address()} is already taken by a process this stack "
+                f"did not start, or whose pid file ({self.pidfile}) was lost; "
+                f"`ss -ltnpx` shows who holds it"
+            )
+
     def start(self) -> subprocess.Popen[bytes] | None:
         """Start the process unless it already runs; returns it when started now."""
         if self.pid() is not None:
             return None
-        if self.occupied():
-            raise procs.StackError(
-                f"{self.name}: {self.address()} is already taken by a process this stack "
-                f"did not start (another stack, or a system service?)"
-            )
+        self.check_free()
         self.prepare()
         return procs.spawn(
             self.command(), self.log, self.pidfile, env=self.env(), cwd=self.cwd(),

@@ -51,6 +51,10 @@ class DockerEngine(Service):
     def config_file(self) -> Path:
         return self.host.data_root.parent / f"daemon-host{self.host.index}.json"
 
+    @property
+    def own_pidfile(self) -> Path:
+        return self.host.run_dir / "dockerd.pid"
+
     def address(self) -> str:
         return f"{self.host.docker_host} (publishes on {self.host.address})"
 
@@ -66,7 +70,7 @@ class DockerEngine(Service):
             "--config-file", str(self.config_file),
             "--data-root", str(h.data_root),
             "--exec-root", str(self.exec_root),
-            "--pidfile", str(h.run_dir / "dockerd.pid"),
+            "--pidfile", str(self.own_pidfile),
             "--bridge", h.bridge,
             "--ip", h.address,  # default address for published ports
             "--default-address-pool", f"base={h.address_pool},size=24",
@@ -82,6 +86,9 @@ class DockerEngine(Service):
         for path in (self.host.data_root, self.exec_root):
             path.mkdir(parents=True, exist_ok=True)
         self.config_file.write_text(json.dumps({}) + "\n")
+        procs.clear_stale_pidfile(self.own_pidfile, self.identity())
+        procs.clear_stale_pidfile(self.exec_root / "containerd" / "containerd.pid",
+                                  [str(self.exec_root)])
 
     def ready(self) -> bool:
         answer = procs.http_get("", 0, "/_ping", unix=str(self.host.socket))

@@ -56,6 +56,17 @@ def read_pid(pidfile: Path) -> int | None:
         return None
 
 
+def clear_stale_pidfile(pidfile: Path, identity: Sequence[str]) -> None:
+    """Remove a daemon's own pid file left by a killed run (a session's end kills all).
+
+    postgres and dockerd refuse to start while their pid file names a live process,
+    and after a restart that pid may well belong to something else.
+    """
+    pid = read_pid(pidfile)
+    if pid is not None and not matches(pid, identity):
+        pidfile.unlink(missing_ok=True)
+
+
 def spawn(
     argv: Sequence[str],
     log: Path,

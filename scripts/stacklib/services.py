@@ -87,6 +87,8 @@ class Postgres(TcpService):
                 check=True, capture_output=True, user="postgres", group="postgres",
                 extra_groups=[], cwd=self.data,
             )
+        for lock in ("postmaster.pid", f".s.PGSQL.{self.port()}.lock"):
+            procs.clear_stale_pidfile(self.data / lock, self.identity())
         link = self.stack.home / "pg"
         if not link.is_symlink() or link.readlink() != self.data:
             link.unlink(missing_ok=True)
