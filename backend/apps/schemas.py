@@ -2,9 +2,10 @@ import uuid
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, Field
 
 from backend.core.names import Description, Name
+from backend.core.schemas import Input
 
 _LABEL = r"[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?"
 DOMAIN_PATTERN = rf"^{_LABEL}(\.{_LABEL})+$"
@@ -21,16 +22,14 @@ Domain = Annotated[str, Field(pattern=DOMAIN_PATTERN, max_length=253,
 Domains = Annotated[list[Domain], Field(max_length=50), AfterValidator(_unique)]
 
 
-class AppCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class AppCreate(Input):
 
     name: Name
     description: Description = ""
     domains: Domains = []
 
 
-class AppUpdate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class AppUpdate(Input):
 
     description: Description | None = None
     domains: Domains | None = None

@@ -1,21 +1,20 @@
 import uuid
 from datetime import datetime
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
 
 from backend.core.names import Description, Name
+from backend.core.schemas import Input
 
 
-class ClusterCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class ClusterCreate(Input):
 
     name: Name
     description: Description = ""
     group_id: uuid.UUID | None = None  # None: a public cluster (platform admins only)
 
 
-class ClusterUpdate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class ClusterUpdate(Input):
 
     description: Description | None = None
 

@@ -6,8 +6,9 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 PROBLEM_JSON = "application/problem+json"
 
@@ -85,6 +86,21 @@ def _validation_detail(errors: list[dict[str, Any]]) -> str:
     return "; ".join(parts)
 
 
+def _allowed_methods(request: Request) -> list[str]:
+    """Every method some route serves on this path.
+
+    FastAPI makes one route per method, and Starlette's 405 names only the first
+    route that matched the path, so Allow would list just one method.
+    """
+    methods: set[str] = set()
+    for route in request.app.router.routes:
+        match, _ = route.matches({**request.scope, "method": "GET"})
+        route_methods = getattr(route, "methods", None)
+        if match != Match.NONE and route_methods:
+            methods |= route_methods
+    return sorted(methods)
+
+
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(DockyardError)
     async def _dockyard(_: Request, exc: DockyardError) -> JSONResponse:
@@ -98,15 +114,37 @@ def install_error_handlers(app: FastAPI) -> None:
                                         errors=errors))
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return problem_response(Problem(title=str(exc.detail), status=exc.status_code),
-                                getattr(exc, "headers", None))
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        headers = dict(getattr(exc, "headers", None) or {})
+        if exc.status_code == 405:
+            headers["Allow"] = ", ".join(_allowed_methods(request))
+        return problem_response(Problem(title=str(exc.detail), status=exc.status_code), headers)
 
     @app.exception_handler(IntegrityError)
     async def _integrity(_: Request, exc: IntegrityError) -> JSONResponse:
         # Races past the service's own checks (two creates at once) end here, not as 500s.
         return problem_response(Problem(type="/problems/conflict", title="Conflict", status=409,
                                         detail="The change conflicts with existing data."))
+
+    _install_db_handlers(app)
+
+
+def _sqlstate(exc: DBAPIError) -> str:
+    orig = exc.orig
+    return str(getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None) or "")
+
+
+def _install_db_handlers(app: FastAPI) -> None:
+    @app.exception_handler(DBAPIError)
+    async def _data(request: Request, exc: DBAPIError) -> JSONResponse:
+        # SQLSTATE class 22 is "data exception": a value the column cannot hold (NUL in
+        # text, out-of-range number) that slipped past validation. The user's input,
+        # not the server, is at fault; the transaction was rolled back.
+        if _sqlstate(exc).startswith("22"):
+            return problem_response(Problem(type="/problems/invalid", title="Invalid input",
+                                            status=422, detail="A value cannot be stored: "
+                                            "check for NUL characters or numbers out of range."))
+        raise exc
 
 
 # Declared on routes so generated clients know the error shape.

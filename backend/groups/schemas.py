@@ -4,18 +4,17 @@ from datetime import datetime
 from pydantic import BaseModel, ConfigDict, model_validator
 
 from backend.core.names import Description, Name, Username
+from backend.core.schemas import Input
 from backend.models import Role
 
 
-class GroupCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class GroupCreate(Input):
 
     name: Name
     description: Description = ""
 
 
-class GroupUpdate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class GroupUpdate(Input):
 
     description: Description | None = None
 
@@ -31,8 +30,7 @@ class GroupRead(BaseModel):
 
 
 # Owner is not assignable here: ownership moves only through POST /groups/{id}/transfer.
-class MemberCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class MemberCreate(Input):
 
     user_id: uuid.UUID | None = None
     username: Username | None = None
@@ -47,8 +45,7 @@ class MemberCreate(BaseModel):
         return self
 
 
-class MemberUpdate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class MemberUpdate(Input):
 
     role: Role
 
@@ -66,7 +63,6 @@ class MemberRead(BaseModel):
     created_at: datetime
 
 
-class TransferRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class TransferRequest(Input):
 
     user_id: uuid.UUID

@@ -5,6 +5,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from backend.core.names import Name
+from backend.core.schemas import Input
 from backend.models import HostStatus
 
 LabelKey = Annotated[str, Field(pattern=r"^[a-zA-Z0-9][a-zA-Z0-9._/-]{0,62}$")]
@@ -24,8 +25,7 @@ def endpoint_error(endpoint: str) -> str | None:
     return "docker_endpoint must be unix:///path, tcp://host:port or https://host:port"
 
 
-class HostCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class HostCreate(Input):
 
     name: Name
     address: str = Field(min_length=1, max_length=255, pattern=r"^[A-Za-z0-9.:-]+$",
@@ -41,8 +41,7 @@ class HostCreate(BaseModel):
         return v
 
 
-class HostUpdate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class HostUpdate(Input):
 
     labels: Labels | None = None
     cordoned: bool | None = None

@@ -3,9 +3,10 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from backend.core.schemas import Input
 
-class TokenCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+
+class TokenCreate(Input):
 
     name: str = Field(min_length=1, max_length=100)
     expires_in_days: int | None = Field(default=None, ge=1, le=3650,

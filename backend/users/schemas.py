@@ -4,10 +4,10 @@ from datetime import datetime
 from pydantic import BaseModel, ConfigDict
 
 from backend.core.names import Email, Password, Username
+from backend.core.schemas import Input
 
 
-class UserCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class UserCreate(Input):
 
     username: Username
     password: Password
@@ -15,8 +15,7 @@ class UserCreate(BaseModel):
     is_admin: bool = False
 
 
-class SignupRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class SignupRequest(Input):
 
     username: Username
     password: Password

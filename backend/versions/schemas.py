@@ -2,24 +2,23 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import ConfigDict, Field, field_validator, model_validator
 
+from backend.core.schemas import Input
 from backend.versions import rules
 
 PortNumber = Annotated[int, Field(ge=1, le=65535)]
 
 
-class PortSpec(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class PortSpec(Input):
 
     container_port: PortNumber
     protocol: Literal["tcp", "udp"] = "tcp"
 
 
-class VolumeSpec(BaseModel):
+class VolumeSpec(Input):
     """A named Docker volume, or a directory inside the app's data directory on the host."""
 
-    model_config = ConfigDict(extra="forbid")
 
     container_path: str = Field(max_length=1024, examples=["/data"])
     volume: str | None = Field(default=None, description="Named volume.", examples=["cache"])
@@ -45,8 +44,7 @@ class VolumeSpec(BaseModel):
         return self
 
 
-class HealthCheck(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class HealthCheck(Input):
 
     type: Literal["http", "tcp", "command"]
     path: str | None = Field(default=None, max_length=1024, pattern=r"^/[^\s]*$",
@@ -72,8 +70,7 @@ class HealthCheck(BaseModel):
         return self
 
 
-class VersionCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class VersionCreate(Input):
 
     image: str = Field(max_length=512, examples=["127.0.0.1:5000/library/busybox:1.35"])
     command: list[Annotated[str, Field(max_length=4096)]] | None = Field(default=None,

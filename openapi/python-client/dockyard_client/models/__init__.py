@@ -1,0 +1,123 @@
+""" Contains all the data models used in inputs/outputs """
+
+from .app_create import AppCreate
+from .app_read import AppRead
+from .app_update import AppUpdate
+from .cluster_create import ClusterCreate
+from .cluster_read import ClusterRead
+from .cluster_update import ClusterUpdate
+from .event_read import EventRead
+from .event_read_detail import EventReadDetail
+from .group_create import GroupCreate
+from .group_read import GroupRead
+from .group_update import GroupUpdate
+from .health_check import HealthCheck
+from .health_check_type import HealthCheckType
+from .health_read import HealthRead
+from .health_read_checks import HealthReadChecks
+from .host_create import HostCreate
+from .host_create_labels import HostCreateLabels
+from .host_read import HostRead
+from .host_read_facts import HostReadFacts
+from .host_read_labels import HostReadLabels
+from .host_status import HostStatus
+from .host_update import HostUpdate
+from .host_update_labels_type_0 import HostUpdateLabelsType0
+from .job_read import JobRead
+from .job_read_result import JobReadResult
+from .job_state import JobState
+from .login_request import LoginRequest
+from .login_response import LoginResponse
+from .member_create import MemberCreate
+from .member_read import MemberRead
+from .member_update import MemberUpdate
+from .page_app_read import PageAppRead
+from .page_cluster_read import PageClusterRead
+from .page_event_read import PageEventRead
+from .page_group_read import PageGroupRead
+from .page_host_read import PageHostRead
+from .page_member_read import PageMemberRead
+from .page_token_read import PageTokenRead
+from .page_user_read import PageUserRead
+from .page_version_read import PageVersionRead
+from .port_spec import PortSpec
+from .port_spec_protocol import PortSpecProtocol
+from .problem import Problem
+from .problem_errors_type_0_item import ProblemErrorsType0Item
+from .role import Role
+from .signup_request import SignupRequest
+from .token_create import TokenCreate
+from .token_created import TokenCreated
+from .token_read import TokenRead
+from .transfer_request import TransferRequest
+from .user_create import UserCreate
+from .user_read import UserRead
+from .version_create import VersionCreate
+from .version_create_constraints import VersionCreateConstraints
+from .version_create_env import VersionCreateEnv
+from .version_read import VersionRead
+from .version_read_constraints import VersionReadConstraints
+from .version_read_env import VersionReadEnv
+from .volume_spec import VolumeSpec
+
+__all__ = (
+    "AppCreate",
+    "AppRead",
+    "AppUpdate",
+    "ClusterCreate",
+    "ClusterRead",
+    "ClusterUpdate",
+    "EventRead",
+    "EventReadDetail",
+    "GroupCreate",
+    "GroupRead",
+    "GroupUpdate",
+    "HealthCheck",
+    "HealthCheckType",
+    "HealthRead",
+    "HealthReadChecks",
+    "HostCreate",
+    "HostCreateLabels",
+    "HostRead",
+    "HostReadFacts",
+    "HostReadLabels",
+    "HostStatus",
+    "HostUpdate",
+    "HostUpdateLabelsType0",
+    "JobRead",
+    "JobReadResult",
+    "JobState",
+    "LoginRequest",
+    "LoginResponse",
+    "MemberCreate",
+    "MemberRead",
+    "MemberUpdate",
+    "PageAppRead",
+    "PageClusterRead",
+    "PageEventRead",
+    "PageGroupRead",
+    "PageHostRead",
+    "PageMemberRead",
+    "PageTokenRead",
+    "PageUserRead",
+    "PageVersionRead",
+    "PortSpec",
+    "PortSpecProtocol",
+    "Problem",
+    "ProblemErrorsType0Item",
+    "Role",
+    "SignupRequest",
+    "TokenCreate",
+    "TokenCreated",
+    "TokenRead",
+    "TransferRequest",
+    "UserCreate",
+    "UserRead",
+    "VersionCreate",
+    "VersionCreateConstraints",
+    "VersionCreateEnv",
+    "VersionRead",
+    "VersionReadConstraints",
+    "VersionReadEnv",
+    "VolumeSpec",
+)

@@ -1,0 +1,106 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..types import UNSET, Unset
+from typing import cast
+
+
+
+
+
+
+T = TypeVar("T", bound="AppUpdate")
+
+
+
+@_attrs_define
+class AppUpdate:
+    """ 
+        Attributes:
+            description (None | str | Unset):
+            domains (list[str] | None | Unset):
+     """
+
+    description: None | str | Unset = UNSET
+    domains: list[str] | None | Unset = UNSET
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        description: None | str | Unset
+        if isinstance(self.description, Unset):
+            description = UNSET
+        else:
+            description = self.description
+
+        domains: list[str] | None | Unset
+        if isinstance(self.domains, Unset):
+            domains = UNSET
+        elif isinstance(self.domains, list):
+            domains = self.domains
+
+
+        else:
+            domains = self.domains
+
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({
+        })
+        if description is not UNSET:
+            field_dict["description"] = description
+        if domains is not UNSET:
+            field_dict["domains"] = domains
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        def _parse_description(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        description = _parse_description(d.pop("description", UNSET))
+
+
+        def _parse_domains(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                domains_type_0 = cast(list[str], data)
+
+                return domains_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
+
+        domains = _parse_domains(d.pop("domains", UNSET))
+
+
+        app_update = cls(
+            description=description,
+            domains=domains,
+        )
+
+        return app_update
+

@@ -1,0 +1,338 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..types import UNSET, Unset
+from typing import cast
+from uuid import UUID
+import datetime
+
+if TYPE_CHECKING:
+  from ..models.health_check import HealthCheck
+  from ..models.port_spec import PortSpec
+  from ..models.version_read_constraints import VersionReadConstraints
+  from ..models.version_read_env import VersionReadEnv
+  from ..models.volume_spec import VolumeSpec
+
+
+
+
+
+T = TypeVar("T", bound="VersionRead")
+
+
+
+@_attrs_define
+class VersionRead:
+    """ 
+        Attributes:
+            app_id (UUID):
+            config_revision (int):
+            created_at (datetime.datetime):
+            created_by (None | UUID):
+            id (UUID):
+            image (str):
+            number (int):
+            command (list[str] | None | Unset):
+            constraints (VersionReadConstraints | Unset):
+            cpu_shares (int | Unset):  Default: 1024.
+            env (VersionReadEnv | Unset):
+            health_check (HealthCheck | None | Unset):
+            memory_mb (int | Unset):  Default: 128.
+            note (str | Unset):  Default: ''.
+            ports (list[PortSpec] | Unset):
+            volumes (list[VolumeSpec] | Unset):
+     """
+
+    app_id: UUID
+    config_revision: int
+    created_at: datetime.datetime
+    created_by: None | UUID
+    id: UUID
+    image: str
+    number: int
+    command: list[str] | None | Unset = UNSET
+    constraints: VersionReadConstraints | Unset = UNSET
+    cpu_shares: int | Unset = 1024
+    env: VersionReadEnv | Unset = UNSET
+    health_check: HealthCheck | None | Unset = UNSET
+    memory_mb: int | Unset = 128
+    note: str | Unset = ''
+    ports: list[PortSpec] | Unset = UNSET
+    volumes: list[VolumeSpec] | Unset = UNSET
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.health_check import HealthCheck # noqa: PLC0415
+        from ..models.port_spec import PortSpec # noqa: PLC0415
+        from ..models.version_read_constraints import VersionReadConstraints # noqa: PLC0415
+        from ..models.version_read_env import VersionReadEnv # noqa: PLC0415
+        from ..models.volume_spec import VolumeSpec # noqa: PLC0415
+        app_id = str(self.app_id)
+
+        config_revision = self.config_revision
+
+        created_at = self.created_at.isoformat()
+
+        created_by: None | str
+        if isinstance(self.created_by, UUID):
+            created_by = str(self.created_by)
+        else:
+            created_by = self.created_by
+
+        id = str(self.id)
+
+        image = self.image
+
+        number = self.number
+
+        command: list[str] | None | Unset
+        if isinstance(self.command, Unset):
+            command = UNSET
+        elif isinstance(self.command, list):
+            command = self.command
+
+
+        else:
+            command = self.command
+
+        constraints: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.constraints, Unset):
+            constraints = self.constraints.to_dict()
+
+        cpu_shares = self.cpu_shares
+
+        env: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.env, Unset):
+            env = self.env.to_dict()
+
+        health_check: dict[str, Any] | None | Unset
+        if isinstance(self.health_check, Unset):
+            health_check = UNSET
+        elif isinstance(self.health_check, HealthCheck):
+            health_check = self.health_check.to_dict()
+        else:
+            health_check = self.health_check
+
+        memory_mb = self.memory_mb
+
+        note = self.note
+
+        ports: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.ports, Unset):
+            ports = []
+            for ports_item_data in self.ports:
+                ports_item = ports_item_data.to_dict()
+                ports.append(ports_item)
+
+
+
+        volumes: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.volumes, Unset):
+            volumes = []
+            for volumes_item_data in self.volumes:
+                volumes_item = volumes_item_data.to_dict()
+                volumes.append(volumes_item)
+
+
+
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({
+            "app_id": app_id,
+            "config_revision": config_revision,
+            "created_at": created_at,
+            "created_by": created_by,
+            "id": id,
+            "image": image,
+            "number": number,
+        })
+        if command is not UNSET:
+            field_dict["command"] = command
+        if constraints is not UNSET:
+            field_dict["constraints"] = constraints
+        if cpu_shares is not UNSET:
+            field_dict["cpu_shares"] = cpu_shares
+        if env is not UNSET:
+            field_dict["env"] = env
+        if health_check is not UNSET:
+            field_dict["health_check"] = health_check
+        if memory_mb is not UNSET:
+            field_dict["memory_mb"] = memory_mb
+        if note is not UNSET:
+            field_dict["note"] = note
+        if ports is not UNSET:
+            field_dict["ports"] = ports
+        if volumes is not UNSET:
+            field_dict["volumes"] = volumes
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.health_check import HealthCheck # noqa: PLC0415
+        from ..models.port_spec import PortSpec # noqa: PLC0415
+        from ..models.version_read_constraints import VersionReadConstraints # noqa: PLC0415
+        from ..models.version_read_env import VersionReadEnv # noqa: PLC0415
+        from ..models.volume_spec import VolumeSpec # noqa: PLC0415
+        d = dict(src_dict)
+        app_id = UUID(d.pop("app_id"))
+
+
+
+
+        config_revision = d.pop("config_revision")
+
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+
+
+
+        def _parse_created_by(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                created_by_type_0 = UUID(data)
+
+
+
+                return created_by_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        created_by = _parse_created_by(d.pop("created_by"))
+
+
+        id = UUID(d.pop("id"))
+
+
+
+
+        image = d.pop("image")
+
+        number = d.pop("number")
+
+        def _parse_command(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                command_type_0 = cast(list[str], data)
+
+                return command_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
+
+        command = _parse_command(d.pop("command", UNSET))
+
+
+        _constraints = d.pop("constraints", UNSET)
+        constraints: VersionReadConstraints | Unset
+        if isinstance(_constraints,  Unset):
+            constraints = UNSET
+        else:
+            constraints = VersionReadConstraints.from_dict(_constraints)
+
+
+
+
+        cpu_shares = d.pop("cpu_shares", UNSET)
+
+        _env = d.pop("env", UNSET)
+        env: VersionReadEnv | Unset
+        if isinstance(_env,  Unset):
+            env = UNSET
+        else:
+            env = VersionReadEnv.from_dict(_env)
+
+
+
+
+        def _parse_health_check(data: object) -> HealthCheck | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                health_check_type_0 = HealthCheck.from_dict(data)
+
+
+
+                return health_check_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(HealthCheck | None | Unset, data)
+
+        health_check = _parse_health_check(d.pop("health_check", UNSET))
+
+
+        memory_mb = d.pop("memory_mb", UNSET)
+
+        note = d.pop("note", UNSET)
+
+        _ports = d.pop("ports", UNSET)
+        ports: list[PortSpec] | Unset = UNSET
+        if _ports is not UNSET:
+            ports = []
+            for ports_item_data in _ports:
+                ports_item = PortSpec.from_dict(ports_item_data)
+
+
+
+                ports.append(ports_item)
+
+
+        _volumes = d.pop("volumes", UNSET)
+        volumes: list[VolumeSpec] | Unset = UNSET
+        if _volumes is not UNSET:
+            volumes = []
+            for volumes_item_data in _volumes:
+                volumes_item = VolumeSpec.from_dict(volumes_item_data)
+
+
+
+                volumes.append(volumes_item)
+
+
+        version_read = cls(
+            app_id=app_id,
+            config_revision=config_revision,
+            created_at=created_at,
+            created_by=created_by,
+            id=id,
+            image=image,
+            number=number,
+            command=command,
+            constraints=constraints,
+            cpu_shares=cpu_shares,
+            env=env,
+            health_check=health_check,
+            memory_mb=memory_mb,
+            note=note,
+            ports=ports,
+            volumes=volumes,
+        )
+
+        return version_read
+
