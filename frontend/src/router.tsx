@@ -1,0 +1,40 @@
+import { createBrowserRouter, Navigate } from "react-router";
+
+import { Layout } from "./components/layout";
+import { AppPage } from "./routes/app-page";
+import { ClusterPage } from "./routes/cluster-page";
+import { ClustersPage } from "./routes/clusters-page";
+import { EventsPage } from "./routes/events-page";
+import { GroupAppsTab } from "./routes/group-apps-tab";
+import { GroupMembersTab } from "./routes/group-members-tab";
+import { GroupPage } from "./routes/group-page";
+import { GroupsPage } from "./routes/groups-page";
+import { LoginPage } from "./routes/login-page";
+import { NotFoundPage } from "./routes/not-found-page";
+import { TokensPage } from "./routes/tokens-page";
+
+export const router = createBrowserRouter([
+  { path: "/login", element: <LoginPage /> },
+  {
+    element: <Layout />,
+    children: [
+      { index: true, element: <Navigate to="/groups" replace /> },
+      { path: "groups", element: <GroupsPage /> },
+      {
+        path: "groups/:groupId",
+        element: <GroupPage />,
+        children: [
+          { index: true, element: <Navigate to="apps" replace /> },
+          { path: "apps", element: <GroupAppsTab /> },
+          { path: "members", element: <GroupMembersTab /> },
+        ],
+      },
+      { path: "apps/:appId", element: <AppPage /> },
+      { path: "clusters", element: <ClustersPage /> },
+      { path: "clusters/:clusterId", element: <ClusterPage /> },
+      { path: "events", element: <EventsPage /> },
+      { path: "tokens", element: <TokensPage /> },
+      { path: "*", element: <NotFoundPage /> },
+    ],
+  },
+]);

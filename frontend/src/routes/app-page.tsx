@@ -1,0 +1,61 @@
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useParams } from "react-router";
+
+import { appQuery } from "../api/apps";
+import { groupQuery, hasRole } from "../api/groups";
+import { flatItems } from "../api/pages";
+import { versionsQuery } from "../api/versions";
+import { EventsTable } from "../components/events-table";
+import { PageHeader } from "../components/page-header";
+import { ProblemAlert } from "../components/problem-alert";
+import { AppDetailsCard } from "./app-details-card";
+import { VersionForm } from "./version-form";
+import { VersionsTable } from "./versions-table";
+
+export function AppPage() {
+  const { appId = "" } = useParams();
+  const app = useQuery(appQuery(appId));
+  const group = useQuery({ ...groupQuery(app.data?.group_id ?? ""), enabled: !!app.data });
+  const versionsResult = useInfiniteQuery(versionsQuery(appId));
+  const versions = flatItems(versionsResult.data);
+  const [creating, setCreating] = useState(false);
+
+  if (app.isPending) return <p className="muted">Loading…</p>;
+  if (app.isError) return <ProblemAlert error={app.error} />;
+  const groupName = group.data?.name ?? "Group";
+  const canDevelop = hasRole(group.data?.my_role, "developer");
+
+  return (
+    <>
+      <PageHeader
+        title={app.data.name}
+        crumbs={[
+          { label: "Groups", to: "/groups" },
+          { label: groupName, to: `/groups/${app.data.group_id}/apps` },
+        ]}
+        actions={canDevelop && !creating && (
+          <button className="btn btn-primary" onClick={() => setCreating(true)}>New version</button>
+        )}
+      >
+        {app.data.description && <p className="muted">{app.data.description}</p>}
+      </PageHeader>
+      <div className="app-grid">
+        <AppDetailsCard app={app.data} canEdit={canDevelop} />
+        <div className="stack">
+          {creating && (
+            <VersionForm appId={appId} base={versions[0]} onDone={() => setCreating(false)} />
+          )}
+          <section className="card">
+            <div className="card-head"><h2>Versions</h2></div>
+            <VersionsTable versions={versions} query={versionsResult} />
+          </section>
+        </div>
+      </div>
+      <section className="card">
+        <div className="card-head"><h2>Events</h2></div>
+        <EventsTable filter={{ target_type: "app", target_id: appId }} compact />
+      </section>
+    </>
+  );
+}

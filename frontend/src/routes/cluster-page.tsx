@@ -1,0 +1,84 @@
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useParams } from "react-router";
+
+import { clusterQuery, type Host, hostsQuery, useCordonHost } from "../api/clusters";
+import { flatItems } from "../api/pages";
+import { Badge, HostStatusBadge } from "../components/badge";
+import { ListFooter } from "../components/load-more";
+import { PageHeader } from "../components/page-header";
+import { ProblemAlert } from "../components/problem-alert";
+import { timeAgo } from "../lib/format";
+
+function fact(host: Host, key: string): string | null {
+  const value = host.facts[key];
+  return typeof value === "number" || typeof value === "string" ? String(value) : null;
+}
+
+function memory(host: Host): string {
+  const total = Number(host.facts.memory_total_mb ?? host.facts.memory_mb ?? NaN);
+  const free = Number(host.facts.memory_free_mb ?? NaN);
+  if (Number.isNaN(total)) return "—";
+  const gib = (mb: number) => `${(mb / 1024).toFixed(1)} GiB`;
+  return Number.isNaN(free) ? gib(total) : `${gib(free)} free of ${gib(total)}`;
+}
+
+function HostRow({ host, clusterId }: { host: Host; clusterId: string }) {
+  const cordon = useCordonHost(clusterId);
+  return (
+    <>
+      <tr>
+        <td className="strong">{host.name}</td>
+        <td><HostStatusBadge status={host.status} /></td>
+        <td className="mono small">{host.address}</td>
+        <td className="small">{fact(host, "cpus") ?? "—"} cpu · {memory(host)}</td>
+        <td className="small muted">{fact(host, "engine_version") ?? "—"}</td>
+        <td className="muted nowrap">{timeAgo(host.last_seen_at)}</td>
+        <td className="row-actions">
+          <label className="toggle">
+            <input type="checkbox" checked={host.cordoned} disabled={cordon.isPending}
+              onChange={(e) => cordon.mutate({ hostId: host.id, cordoned: e.target.checked })} />
+            Cordoned
+          </label>
+        </td>
+      </tr>
+      {cordon.error && <tr><td colSpan={7}><ProblemAlert error={cordon.error} /></td></tr>}
+    </>
+  );
+}
+
+export function ClusterPage() {
+  const { clusterId = "" } = useParams();
+  const cluster = useQuery(clusterQuery(clusterId));
+  const query = useInfiniteQuery(hostsQuery(clusterId));
+  const hosts = flatItems(query.data);
+  if (cluster.isPending) return <p className="muted">Loading…</p>;
+  if (cluster.isError) return <ProblemAlert error={cluster.error} />;
+  const c = cluster.data;
+  return (
+    <>
+      <PageHeader
+        title={<>{c.name} {c.public ? <Badge tone="blue">public</Badge> : <Badge>private</Badge>}</>}
+        crumbs={[{ label: "Clusters", to: "/clusters" }]}
+      >
+        <p className="muted">{c.description || `${c.hosts_ready} of ${c.hosts_total} hosts ready.`}</p>
+      </PageHeader>
+      <section className="card">
+        <div className="card-head">
+          <h2>Hosts</h2>
+          <span className="muted small">A cordoned host keeps its containers but gets no new ones.</span>
+        </div>
+        {hosts.length > 0 && (
+          <table className="table">
+            <thead>
+              <tr><th>Name</th><th>Status</th><th>Address</th><th>Capacity</th><th>Docker</th><th>Last seen</th><th /></tr>
+            </thead>
+            <tbody>
+              {hosts.map((h) => <HostRow key={h.id} host={h} clusterId={clusterId} />)}
+            </tbody>
+          </table>
+        )}
+        <ListFooter query={query} count={hosts.length} empty="No hosts in this cluster yet." />
+      </section>
+    </>
+  );
+}

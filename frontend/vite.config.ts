@@ -1,0 +1,16 @@
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vitest/config";
+
+// The API serves dist/ at / in production; in `npm run dev` Vite proxies the API.
+export default defineConfig({
+  plugins: [react()],
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    sourcemap: true,
+    // Libraries change less often than our code: a separate chunk stays cached.
+    rolldownOptions: { output: { codeSplitting: { groups: [{ name: "vendor", test: /node_modules/ }] } } },
+  },
+  server: { proxy: { "/api": process.env.DOCKYARD_API_URL ?? "http://127.0.0.1:8000" } },
+  test: { include: ["src/**/*.test.ts"], environment: "node" },
+});
