@@ -18,6 +18,7 @@ import argparse
 import fcntl
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -239,6 +240,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 
 def main(argv: list[str]) -> int:
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `stack.py status | head` is no error
     args = parse_args(argv)
     profile = PROFILES[args.profile]
     stack = Stack(profile, resolve_home(profile, args.home))

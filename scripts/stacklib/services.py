@@ -35,12 +35,18 @@ class TcpService(Service):
         return answer[1] if answer and answer[0] == 200 else None
 
 
-def _pg_bin() -> Path:
-    """The newest installed PostgreSQL's bin dir (Debian keeps them versioned)."""
-    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/postgres"),
-                   key=lambda p: int(p.parent.parent.name))
-    if not found:
-        raise procs.StackError("PostgreSQL is not installed: run scripts/bootstrap")
+def _pg_bin(data: Path) -> Path:
+    """The bin dir of the PostgreSQL that made data, or else of the newest one installed
+    (Debian keeps major versions side by side, and a cluster only runs on its own)."""
+    root = Path("/usr/lib/postgresql")
+    version_file = data / "PG_VERSION"
+    if version_file.exists():
+        found = [root / version_file.read_text().strip() / "bin" / "postgres"]
+    else:
+        found = sorted(root.glob("*/bin/postgres"), key=lambda p: int(p.parent.parent.name))
+    if not found or not found[-1].exists():
+        raise procs.StackError("PostgreSQL (its version for this cluster) is not installed: "
+                               "run scripts/bootstrap")
     return found[-1].parent
 
 
@@ -53,6 +59,10 @@ class Postgres(TcpService):
     def data(self) -> Path:
         return self.stack.state_dir / "pg"
 
+    @property
+    def bin(self) -> Path:
+        return _pg_bin(self.data)
+
     def port(self) -> int:
         return self.stack.ports.pg
 
@@ -64,7 +74,7 @@ class Postgres(TcpService):
         ]
         if not self.stack.profile.durable:
             settings += ["fsync=off", "synchronous_commit=off", "full_page_writes=off"]
-        return [str(_pg_bin() / "postgres"), "-D", str(self.data)] + [
+        return [str(self.bin / "postgres"), "-D", str(self.data)] + [
             arg for setting in settings for arg in ("-c", setting)
         ]
 
@@ -82,7 +92,7 @@ class Postgres(TcpService):
             self.data.mkdir(mode=0o700, exist_ok=True)
             shutil.chown(self.data, "postgres", "postgres")
             subprocess.run(
-                [str(_pg_bin() / "initdb"), "-D", str(self.data), "-A", "trust",
+                [str(self.bin / "initdb"), "-D", str(self.data), "-A", "trust",
                  "-U", "dockyard", "-E", "UTF8", "--no-locale"],
                 check=True, capture_output=True, user="postgres", group="postgres",
                 extra_groups=[], cwd=self.data,
@@ -95,12 +105,12 @@ class Postgres(TcpService):
             link.symlink_to(self.data)
 
     def _psql(self, sql: str) -> str:
-        argv = [str(_pg_bin() / "psql"), "-h", LOOPBACK, "-p", str(self.port()),
+        argv = [str(self.bin / "psql"), "-h", LOOPBACK, "-p", str(self.port()),
                 "-U", "dockyard", "-d", "postgres", "-tAc", sql]
         return procs.run(argv).stdout.strip()
 
     def ready(self) -> bool:
-        argv = [str(_pg_bin() / "pg_isready"), "-q", "-h", LOOPBACK, "-p", str(self.port()),
+        argv = [str(self.bin / "pg_isready"), "-q", "-h", LOOPBACK, "-p", str(self.port()),
                 "-U", "dockyard", "-d", "postgres"]
         return subprocess.run(argv, check=False).returncode == 0
 
