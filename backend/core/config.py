@@ -14,6 +14,9 @@ class BackendSettings(BaseSettings):
 
     data_dir: Path = Path(".dockyard")
     database_url: str = "postgresql+asyncpg://dockyard@127.0.0.1:55432/dockyard"
+    db_pool_size: int = Field(default=20, ge=1)
+    db_pool_overflow: int = Field(default=5, ge=0)
+    db_pool_timeout_s: float = 10.0
     redis_url: str = "redis://127.0.0.1:56379/0"
     etcd_endpoint: str = "127.0.0.1:52379"
     registry_url: str = "http://127.0.0.1:5000"
