@@ -2,6 +2,7 @@
 
 import asyncio
 import time
+import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -96,7 +97,7 @@ def test_lost_message_is_requeued_and_run_once(live: Live, admin_token: str, db_
         engine = create_async_engine(db_url)
         maker = async_sessionmaker(engine, expire_on_commit=False)
         async with maker() as s:
-            job = Job(kind="hosts.probe", payload={"host_id": "00000000-0000-0000-0000-000000000000"},
+            job = Job(kind="hosts.probe", payload={"host_id": str(uuid.UUID(int=0))},
                       created_at=datetime.now(UTC) - timedelta(minutes=5))
             s.add(job)
             await s.commit()

@@ -1,13 +1,14 @@
 import { Navigate, NavLink, Outlet, useLocation } from "react-router";
 
 import { useToken } from "../hooks/use-token";
+import { Icon, type IconName } from "./icons";
 import { UserMenu } from "./user-menu";
 
-const NAV = [
-  { to: "/groups", label: "Groups", icon: "▦" },
-  { to: "/clusters", label: "Clusters", icon: "◈" },
-  { to: "/events", label: "Events", icon: "≡" },
-  { to: "/tokens", label: "API tokens", icon: "⚿" },
+const NAV: { to: string; label: string; icon: IconName }[] = [
+  { to: "/groups", label: "Groups", icon: "groups" },
+  { to: "/clusters", label: "Clusters", icon: "clusters" },
+  { to: "/events", label: "Events", icon: "events" },
+  { to: "/tokens", label: "API tokens", icon: "tokens" },
 ];
 
 /** The signed-in shell: left navigation, top bar with the user menu, and the page. */
@@ -28,7 +29,7 @@ export function Layout() {
         <nav aria-label="Main">
           {NAV.map((item) => (
             <NavLink key={item.to} to={item.to} className="nav-link">
-              <span className="nav-icon" aria-hidden>{item.icon}</span>
+              <Icon name={item.icon} />
               {item.label}
             </NavLink>
           ))}

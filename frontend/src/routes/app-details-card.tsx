@@ -43,13 +43,13 @@ function EditForm({ app, onDone }: { app: App; onDone: () => void }) {
   );
 }
 
-/** Name, domains and bookkeeping of an app; developers may edit description and domains. */
+/** Domains and bookkeeping of an app; developers may edit description and domains. */
 export function AppDetailsCard({ app, canEdit }: { app: App; canEdit: boolean }) {
   const [editing, setEditing] = useState(false);
   return (
     <section className="card">
       <div className="card-head">
-        <h2>Details</h2>
+        <h2>Overview</h2>
         {canEdit && !editing && (
           <button className="btn btn-small" onClick={() => setEditing(true)}>Edit domains</button>
         )}
@@ -57,23 +57,31 @@ export function AppDetailsCard({ app, canEdit }: { app: App; canEdit: boolean })
       {editing ? (
         <EditForm app={app} onDone={() => setEditing(false)} />
       ) : (
-        <dl className="details">
-          <dt>Domains</dt>
-          <dd data-testid="app-domains">
-            {app.domains.length
-              ? app.domains.map((d) => <span key={d} className="chip">{d}</span>)
-              : <span className="muted">none</span>}
-          </dd>
-          <dt>Description</dt>
-          <dd>{app.description || <span className="muted">—</span>}</dd>
-          <dt>Latest version</dt>
-          <dd>{app.latest_version ? `v${app.latest_version}` : <span className="muted">none</span>}</dd>
-          <dt>Config revision</dt>
-          <dd>c{app.config_revision}</dd>
-          <dt>Created</dt>
-          <dd>{formatDate(app.created_at)}</dd>
-          <dt>ID</dt>
-          <dd className="mono small" title={app.id}>{shortId(app.id)}</dd>
+        <dl className="summary">
+          <div className="span-2">
+            <dt>Domains</dt>
+            <dd data-testid="app-domains">
+              {app.domains.length
+                ? app.domains.map((d) => <span key={d} className="chip">{d}</span>)
+                : <span className="muted">none</span>}
+            </dd>
+          </div>
+          <div>
+            <dt>Latest version</dt>
+            <dd>{app.latest_version ? `v${app.latest_version}` : <span className="muted">none</span>}</dd>
+          </div>
+          <div>
+            <dt>Config revision</dt>
+            <dd>c{app.config_revision}</dd>
+          </div>
+          <div>
+            <dt>Created</dt>
+            <dd>{formatDate(app.created_at)}</dd>
+          </div>
+          <div>
+            <dt>App ID</dt>
+            <dd className="mono small" title={app.id}>{shortId(app.id)}</dd>
+          </div>
         </dl>
       )}
     </section>

@@ -40,18 +40,12 @@ export function AppPage() {
       >
         {app.data.description && <p className="muted">{app.data.description}</p>}
       </PageHeader>
-      <div className="app-grid">
-        <AppDetailsCard app={app.data} canEdit={canDevelop} />
-        <div className="stack">
-          {creating && (
-            <VersionForm appId={appId} base={versions[0]} onDone={() => setCreating(false)} />
-          )}
-          <section className="card">
-            <div className="card-head"><h2>Versions</h2></div>
-            <VersionsTable versions={versions} query={versionsResult} />
-          </section>
-        </div>
-      </div>
+      <AppDetailsCard app={app.data} canEdit={canDevelop} />
+      {creating && <VersionForm appId={appId} base={versions[0]} onDone={() => setCreating(false)} />}
+      <section className="card">
+        <div className="card-head"><h2>Versions</h2><span className="muted small">Newest first</span></div>
+        <VersionsTable versions={versions} query={versionsResult} />
+      </section>
       <section className="card">
         <div className="card-head"><h2>Events</h2></div>
         <EventsTable filter={{ target_type: "app", target_id: appId }} compact />

@@ -14,11 +14,18 @@ function fact(host: Host, key: string): string | null {
   return typeof value === "number" || typeof value === "string" ? String(value) : null;
 }
 
+/** Memory facts in MiB, whichever unit the reporter used (bytes or *_mb). */
+function mib(host: Host, key: string): number {
+  const mb = Number(host.facts[`${key}_mb`]);
+  if (!Number.isNaN(mb)) return mb;
+  return Number(host.facts[key]) / 2 ** 20;
+}
+
 function memory(host: Host): string {
-  const total = Number(host.facts.memory_total_mb ?? host.facts.memory_mb ?? NaN);
-  const free = Number(host.facts.memory_free_mb ?? NaN);
+  const total = mib(host, "memory_total");
+  const free = mib(host, "memory_free");
   if (Number.isNaN(total)) return "—";
-  const gib = (mb: number) => `${(mb / 1024).toFixed(1)} GiB`;
+  const gib = (m: number) => `${(m / 1024).toFixed(1)} GiB`;
   return Number.isNaN(free) ? gib(total) : `${gib(free)} free of ${gib(total)}`;
 }
 
@@ -30,7 +37,7 @@ function HostRow({ host, clusterId }: { host: Host; clusterId: string }) {
         <td className="strong">{host.name}</td>
         <td><HostStatusBadge status={host.status} /></td>
         <td className="mono small">{host.address}</td>
-        <td className="small">{fact(host, "cpus") ?? "—"} cpu · {memory(host)}</td>
+        <td className="small">{fact(host, "cpus") ? `${fact(host, "cpus")} cpu · ${memory(host)}` : "—"}</td>
         <td className="small muted">{fact(host, "engine_version") ?? "—"}</td>
         <td className="muted nowrap">{timeAgo(host.last_seen_at)}</td>
         <td className="row-actions">

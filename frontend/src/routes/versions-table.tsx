@@ -28,16 +28,16 @@ export function VersionsTable({ versions, query }: { versions: Version[]; query:
           </thead>
           <tbody>
             {versions.map((v) => {
-              const env = Object.keys(v.env ?? {});
+              const env = Object.keys(v.env ?? {}).sort();
               return (
                 <tr key={v.id} data-testid={`version-${v.number}`}>
                   <td><Badge tone="blue">v{v.number}</Badge></td>
                   <td>
-                    <code className="break">{v.image}</code>
+                    <code className="nowrap">{v.image}</code>
                     {v.note && <div className="muted small">{v.note}</div>}
                   </td>
-                  <td title={formatEnv(v.env ?? {})} className="muted">
-                    {env.length ? env.join(", ") : "—"}
+                  <td title={formatEnv(v.env ?? {})}>
+                    {env.length ? env.map((name) => <span key={name} className="chip">{name}</span>) : "—"}
                   </td>
                   <td className="mono small">{formatPorts(v.ports) || "—"}</td>
                   <td className="nowrap small">{v.memory_mb ?? 128} MiB · {v.cpu_shares ?? 1024} cpu</td>
