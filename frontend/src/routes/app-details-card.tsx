@@ -58,7 +58,7 @@ export function AppDetailsCard({ app, canEdit }: { app: App; canEdit: boolean })
         <EditForm app={app} onDone={() => setEditing(false)} />
       ) : (
         <dl className="summary">
-          <div className="span-2">
+          <div>
             <dt>Domains</dt>
             <dd data-testid="app-domains">
               {app.domains.length

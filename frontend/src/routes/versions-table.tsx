@@ -14,6 +14,13 @@ function health(check: HealthCheck | null | undefined): string {
   return `cmd: ${(check.command ?? []).join(" ")}`;
 }
 
+/** An image reference that may wrap after each "/" but never inside a name. */
+function breakable(image: string) {
+  return image.split("/").map((part, i, all) => (
+    <span key={i} className="nowrap">{part}{i < all.length - 1 && "/"}{i < all.length - 1 && <wbr />}</span>
+  ));
+}
+
 /** An app's versions, newest first (the server's order). */
 export function VersionsTable({ versions, query }: { versions: Version[]; query: UseInfiniteQueryResult<unknown> }) {
   return (
@@ -33,10 +40,10 @@ export function VersionsTable({ versions, query }: { versions: Version[]; query:
                 <tr key={v.id} data-testid={`version-${v.number}`}>
                   <td><Badge tone="blue">v{v.number}</Badge></td>
                   <td>
-                    <code className="nowrap">{v.image}</code>
+                    <code>{breakable(v.image)}</code>
                     {v.note && <div className="muted small">{v.note}</div>}
                   </td>
-                  <td title={formatEnv(v.env ?? {})}>
+                  <td title={formatEnv(v.env ?? {})} className="env-cell">
                     {env.length ? env.map((name) => <span key={name} className="chip">{name}</span>) : "—"}
                   </td>
                   <td className="mono small">{formatPorts(v.ports) || "—"}</td>
