@@ -59,7 +59,7 @@ describe("fromVersion", () => {
     image: "reg/app:2", env: { B: "2", A: "1" }, ports: [{ container_port: 80, protocol: "tcp" }],
     memory_mb: 256, cpu_shares: 512, note: "old", command: ["httpd", "-f"],
     volumes: [{ container_path: "/data", volume: "data" }], constraints: {},
-    health_check: { type: "http", path: "/up", port: 80 },
+    health_check: { type: "http", path: "/up", port: 80, interval_s: 30, timeout_s: 5, retries: 2, start_period_s: 10 },
   };
 
   it("round-trips a version through the form", () => {
@@ -68,7 +68,8 @@ describe("fromVersion", () => {
     expect(messages(values)).toEqual([]);
     expect(toVersionCreate(values, carriedFrom(version))).toEqual({
       image: "reg/app:2", note: "", env: { A: "1", B: "2" }, ports: [{ container_port: 80, protocol: "tcp" }],
-      memory_mb: 256, cpu_shares: 512, health_check: { type: "http", path: "/up", port: 80 },
+      memory_mb: 256, cpu_shares: 512,
+      health_check: { type: "http", path: "/up", port: 80, interval_s: 30, timeout_s: 5, retries: 2, start_period_s: 10 },
       command: ["httpd", "-f"], volumes: [{ container_path: "/data", volume: "data" }], constraints: {},
     });
   });

@@ -59,17 +59,19 @@ export const emptyVersionForm: VersionFormValues = {
   health_command: "",
 };
 
-function healthCheck(v: VersionFormValues): HealthCheck | null {
+function healthCheck(v: VersionFormValues, timing: Carried["health_timing"]): HealthCheck | null {
   if (v.health_type === "none") return null;
-  const check: HealthCheck = { type: v.health_type };
+  const check: HealthCheck = { ...timing, type: v.health_type };
   if (v.health_port && v.health_type !== "command") check.port = Number(v.health_port);
   if (v.health_type === "http") check.path = v.health_path || "/";
   if (v.health_type === "command") check.command = v.health_command.split(/\s+/).filter(Boolean);
   return check;
 }
 
-/** Fields the form does not edit, carried over from the version it started from. */
-export type Carried = Pick<VersionCreate, "command" | "volumes" | "constraints">;
+/** What the form does not edit, carried over from the version it started from. */
+export type Carried = Pick<VersionCreate, "command" | "volumes" | "constraints"> & {
+  health_timing?: Pick<HealthCheck, "interval_s" | "timeout_s" | "retries" | "start_period_s">;
+};
 
 /** Form values that start from an existing version: a new version is usually a small change. */
 export function fromVersion(version: Version): VersionFormValues {
@@ -90,19 +92,24 @@ export function fromVersion(version: Version): VersionFormValues {
 
 export function carriedFrom(version: Version | undefined): Carried {
   if (!version) return {};
-  return { command: version.command, volumes: version.volumes, constraints: version.constraints };
+  const hc = version.health_check;
+  const health_timing = hc
+    ? { interval_s: hc.interval_s, timeout_s: hc.timeout_s, retries: hc.retries, start_period_s: hc.start_period_s }
+    : undefined;
+  return { command: version.command, volumes: version.volumes, constraints: version.constraints, health_timing };
 }
 
 /** The request body for values that passed versionFormSchema. */
 export function toVersionCreate(v: VersionFormValues, carried: Carried = {}): VersionCreate {
+  const { health_timing, ...rest } = carried;
   return {
-    ...carried,
+    ...rest,
     image: v.image.trim(),
     note: v.note.trim(),
     env: parseEnv(v.env).env,
     ports: parsePorts(v.ports).ports,
     memory_mb: Number(v.memory_mb),
     cpu_shares: Number(v.cpu_shares),
-    health_check: healthCheck(v),
+    health_check: healthCheck(v, health_timing),
   };
 }
