@@ -11,19 +11,21 @@ from fastapi import FastAPI
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
+from agent.etcd_store import EtcdStore
 from backend.apps.router import router as apps_router
 from backend.auth.router import router as auth_router
 from backend.clusters.router import router as clusters_router
 from backend.core.config import BackendSettings, get_settings
 from backend.core.db import make_engine, make_sessionmaker
 from backend.core.errors import install_error_handlers
-from backend.core.etcd import Etcd
 from backend.core.jobs import JobSender
+from backend.core.openapi import install as install_openapi
 from backend.events.router import router as events_router
 from backend.groups.router import members as members_router
 from backend.groups.router import router as groups_router
 from backend.health.checks import http_client
 from backend.health.router import router as health_router
+from backend.hosts.router import public as hosts_public_router
 from backend.hosts.router import router as hosts_router
 from backend.jobs.router import router as jobs_router
 from backend.tokens.router import router as tokens_router
@@ -33,7 +35,7 @@ from backend.versions.router import router as versions_router
 API_PREFIX = "/api/v1"
 ROUTERS = [health_router, auth_router, users_router, tokens_router, groups_router,
            members_router, apps_router, versions_router, clusters_router, hosts_router,
-           events_router, jobs_router]
+           hosts_public_router, events_router, jobs_router]
 
 
 async def open_resources(app: FastAPI, settings: BackendSettings) -> None:
@@ -45,7 +47,7 @@ async def open_resources(app: FastAPI, settings: BackendSettings) -> None:
     state.redis = await create_pool(RedisSettings.from_dsn(settings.redis_url),
                                     default_queue_name=settings.job_queue_name)
     state.jobs = JobSender(state.redis)
-    state.etcd = Etcd(*settings.etcd_host_port)
+    state.etcd = EtcdStore(*settings.etcd_host_port)
     state.http = http_client()
 
 
@@ -91,6 +93,7 @@ def create_app(settings: BackendSettings | None = None, *, lifespan: bool = True
                   redoc_url=None, lifespan=_lifespan if lifespan else None)
     app.state.settings = settings
     install_error_handlers(app)
+    install_openapi(app)
     for router in ROUTERS:
         app.include_router(router, prefix=API_PREFIX)
     _mount_spa(app, settings.frontend_dist)

@@ -1,5 +1,6 @@
 """arq worker: runs the jobs every domain declares, plus the requeue sweep."""
 
+import asyncio
 import logging
 from datetime import UTC, datetime, timedelta
 from typing import Any, ClassVar
@@ -8,10 +9,12 @@ from arq import cron, func
 from arq.connections import RedisSettings
 from sqlalchemy import select
 
+from agent.etcd_store import EtcdStore
 from backend.core.config import get_settings
 from backend.core.db import make_engine, make_sessionmaker
 from backend.core.jobs import send
 from backend.hosts.tasks import JOBS as HOST_JOBS
+from backend.hosts.watcher import LiveStateWatcher
 from backend.models import Job, JobState
 
 log = logging.getLogger(__name__)
@@ -25,9 +28,16 @@ async def startup(ctx: dict[str, Any]) -> None:
     ctx["settings"] = settings
     ctx["engine"] = make_engine(settings)
     ctx["sessionmaker"] = make_sessionmaker(ctx["engine"])
+    # The live-state watcher runs beside the jobs for as long as the worker lives.
+    ctx["etcd"] = EtcdStore(*settings.etcd_host_port)
+    ctx["watcher"] = LiveStateWatcher(ctx["etcd"], ctx["sessionmaker"])
+    ctx["watcher_task"] = asyncio.create_task(ctx["watcher"].run(), name="live-state-watcher")
 
 
 async def shutdown(ctx: dict[str, Any]) -> None:
+    ctx["watcher_task"].cancel()
+    await asyncio.gather(ctx["watcher_task"], return_exceptions=True)
+    await ctx["etcd"].close()
     await ctx["engine"].dispose()
 
 

@@ -35,6 +35,11 @@ class BackendSettings(BaseSettings):
     # Host directories a version may mount live under <app_data_root>/<app id>/.
     app_data_root: Path = Path("/var/lib/dockyard/apps")
 
+    # What hosts outside this machine use to reach us (install.sh); defaults to the
+    # address a request came in on, and to etcd_endpoint for the agents' etcd.
+    public_url: str | None = None
+    agent_etcd_endpoint: str | None = None
+
     health_timeout_s: float = 2.0
     job_queue_name: str = "arq:queue"
 

@@ -1,17 +1,30 @@
 import uuid
+from typing import Annotated
 
-from fastapi import Response, status
+from fastapi import Query, Request, Response, status
+from fastapi.responses import PlainTextResponse
 
 from backend.core.auth import CurrentUser
 from backend.core.db import SessionDep
 from backend.core.errors import problem_responses
 from backend.core.pagination import Page, PageDep
 from backend.core.routing import make_router
-from backend.hosts import service
-from backend.hosts.schemas import HostCreate, HostRead, HostUpdate
-from backend.models import Host
+from backend.hosts import onboarding, service
+from backend.hosts.install_script import render as render_install
+from backend.hosts.schemas import (
+    HostCreate,
+    HostRead,
+    HostRegister,
+    HostRegistered,
+    HostUpdate,
+    JoinTokenCreate,
+    JoinTokenCreated,
+)
+from backend.models import Cluster, Host
 
 router = make_router("hosts", responses=problem_responses(401, 404))
+# Authenticated by a join token instead of a user's bearer token.
+public = make_router("hosts")
 
 
 def _read(host: Host) -> HostRead:
@@ -58,3 +71,81 @@ async def delete_host(session: SessionDep, user: CurrentUser, host_id: uuid.UUID
     """Remove a host that runs no containers."""
     await service.delete_host(session, user, host_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.post("/hosts/{host_id}/cordon", name="cordon", response_model=HostRead,
+             responses=problem_responses(403))
+async def cordon_host(session: SessionDep, user: CurrentUser, host_id: uuid.UUID) -> HostRead:
+    """Stop placing new containers on a host."""
+    return _read(await service.update_host(session, user, host_id, None, True))
+
+
+@router.post("/hosts/{host_id}/uncordon", name="uncordon", response_model=HostRead,
+             responses=problem_responses(403))
+async def uncordon_host(session: SessionDep, user: CurrentUser, host_id: uuid.UUID) -> HostRead:
+    """Allow placing containers on a host again."""
+    return _read(await service.update_host(session, user, host_id, None, False))
+
+
+@router.post("/hosts/{host_id}/drain", name="drain", response_model=HostRead,
+             responses=problem_responses(403))
+async def drain_host(session: SessionDep, user: CurrentUser, host_id: uuid.UUID) -> HostRead:
+    """Cordon a host and move its containers to other hosts of the cluster."""
+    return _read(await service.drain_host(session, user, host_id))
+
+
+@router.post("/clusters/{cluster_id}/join-tokens", name="create_join_token",
+             response_model=JoinTokenCreated, status_code=status.HTTP_201_CREATED,
+             responses=problem_responses(403))
+async def create_join_token(session: SessionDep, request: Request, user: CurrentUser,
+                            cluster_id: uuid.UUID, body: JoinTokenCreate) -> JoinTokenCreated:
+    """Make a token that adds hosts to a cluster with one command; shown once."""
+    secret, token = await onboarding.create_join_token(session, user, cluster_id,
+                                                       body.expires_in_s, body.max_uses)
+    api = _public_url(request)
+    return JoinTokenCreated(id=token.id, cluster_id=token.cluster_id, token=secret,
+                            expires_at=token.expires_at, max_uses=token.max_uses,
+                            install_command=f"curl -fsSL '{api}/api/v1/install.sh?token={secret}'"
+                                            " | sh")
+
+
+def _public_url(request: Request) -> str:
+    configured = request.app.state.settings.public_url
+    return str(configured or str(request.base_url)).rstrip("/")
+
+
+TokenQuery = Annotated[str, Query(min_length=1, max_length=128, description="A join token.")]
+
+
+@public.post("/hosts/register", name="register", response_model=HostRegistered,
+             status_code=status.HTTP_201_CREATED, responses=problem_responses(401, 409))
+async def register_host(session: SessionDep, body: HostRegister) -> HostRegistered:
+    """Register a new host with a join token (called by the agent, not by people)."""
+    host = await onboarding.register_host(session, body.token, name=body.name,
+                                          address=body.address,
+                                          docker_endpoint=body.docker_endpoint, labels=body.labels)
+    return HostRegistered(host_id=host.id, cluster_id=host.cluster_id)
+
+
+@public.get("/install.sh", name="install_script", response_class=PlainTextResponse,
+            responses={200: {"content": {"text/x-shellscript": {}}},
+                       **problem_responses(401)})
+async def install_script(session: SessionDep, request: Request, token: TokenQuery
+                         ) -> PlainTextResponse:
+    """The one-command host installer: `curl …/install.sh?token=… | sh`."""
+    join = await onboarding.check_join_token(session, token)
+    cluster = await session.get(Cluster, join.cluster_id)
+    settings = request.app.state.settings
+    script = render_install(api=_public_url(request), token=token,
+                            etcd=settings.agent_etcd_endpoint or settings.etcd_endpoint,
+                            cluster=cluster.name if cluster else "?",
+                            requirements=onboarding.pinned_requirements())
+    return PlainTextResponse(script, media_type="text/x-shellscript")
+
+
+@public.get("/agent/source.tar.gz", name="agent_source",
+            responses={200: {"content": {"application/gzip": {}}}, **problem_responses(401)})
+async def agent_source(session: SessionDep, token: TokenQuery) -> Response:
+    """The agent's code, for install.sh."""
+    await onboarding.check_join_token(session, token)
+    return Response(onboarding.agent_source(), media_type="application/gzip")

@@ -61,3 +61,38 @@ class HostRead(BaseModel):
     facts: dict[str, Any]
     last_seen_at: datetime | None
     created_at: datetime
+
+
+class JoinTokenCreate(Input):
+    expires_in_s: int = Field(default=3600, ge=60, le=7 * 24 * 3600)
+    max_uses: int | None = Field(default=1, ge=1, le=10000,
+                                 description="null: any number of hosts until it expires.")
+
+
+class JoinTokenCreated(BaseModel):
+    id: uuid.UUID
+    cluster_id: uuid.UUID
+    token: str = Field(description="The secret. Shown once; only its hash is kept.")
+    expires_at: datetime
+    max_uses: int | None
+    install_command: str
+
+
+class HostRegister(Input):
+    token: str = Field(min_length=1, max_length=128)
+    name: Name
+    address: str = Field(min_length=1, max_length=255, pattern=r"^[A-Za-z0-9.:-]+$")
+    docker_endpoint: str = Field(max_length=512)
+    labels: Labels = {}
+
+    @field_validator("docker_endpoint")
+    @classmethod
+    def _endpoint(cls, v: str) -> str:
+        if err := endpoint_error(v):
+            raise ValueError(err)
+        return v
+
+
+class HostRegistered(BaseModel):
+    host_id: uuid.UUID
+    cluster_id: uuid.UUID

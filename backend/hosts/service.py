@@ -70,6 +70,14 @@ async def update_host(session: AsyncSession, user: User, host_id: uuid.UUID,
     return host
 
 
+async def drain_host(session: AsyncSession, user: User, host_id: uuid.UUID) -> Host:
+    """Cordon, then ask for the host's containers to move (the reconciler does the moving)."""
+    host = await update_host(session, user, host_id, None, True)
+    cluster = await get_cluster(session, user, host.cluster_id)
+    events.record(session, user, "host.drain", "host", host.id, group_id=cluster.group_id)
+    return host
+
+
 async def delete_host(session: AsyncSession, user: User, host_id: uuid.UUID) -> None:
     host = await get_host(session, user, host_id, manage=True)
     cluster = await get_cluster(session, user, host.cluster_id)

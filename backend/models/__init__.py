@@ -7,6 +7,7 @@ from backend.models.container import Container
 from backend.models.event import Event
 from backend.models.group import Group, Member, Role
 from backend.models.job import Job, JobState
+from backend.models.join_token import JoinToken
 from backend.models.registry import (
     Build,
     ImageRepository,
@@ -20,7 +21,7 @@ from backend.models.version import Version
 
 __all__ = [
     "AccessToken", "App", "AppDomain", "Build", "Cluster", "Container", "Event", "Group",
-    "Host", "HostStatus", "ImageRepository", "ImageTag", "Job", "JobState", "Member",
+    "Host", "HostStatus", "ImageRepository", "ImageTag", "Job", "JobState", "JoinToken", "Member",
     "NamespaceMember", "RegistryAccess", "RegistryNamespace", "Role", "TokenKind", "User",
     "Version",
 ]

@@ -20,7 +20,9 @@ from tests.factories import World, uniq
 ACTORS = ["owner", "admin", "developer", "viewer", "other", "platform", "anonymous", "revoked"]
 RANK = {"viewer": 0, "developer": 1, "admin": 2, "owner": 3}
 # Operations any caller may use without a token; tested in their own modules.
-PUBLIC = {"auth:login", "auth:signup", "health:get"}
+# Join-token routes authenticate with the token instead (tests/backend/test_onboarding.py).
+PUBLIC = {"auth:login", "auth:signup", "health:get", "hosts:register", "hosts:install_script",
+          "hosts:agent_source"}
 
 
 @dataclass
@@ -90,6 +92,13 @@ CASES = [
     Case("hosts:update", "PATCH", lambda w: f"/hosts/{w.host.id}", "admin", 200,
          lambda w: {"cordoned": True}),
     Case("hosts:delete", "DELETE", lambda w: f"/hosts/{w.host.id}", "admin", 204),
+    Case("hosts:cordon", "POST", lambda w: f"/hosts/{w.host.id}/cordon", "admin", 200),
+    Case("hosts:uncordon", "POST", lambda w: f"/hosts/{w.host.id}/uncordon", "admin", 200),
+    Case("hosts:drain", "POST", lambda w: f"/hosts/{w.host.id}/drain", "admin", 200),
+    Case("hosts:create_join_token", "POST", lambda w: f"/clusters/{w.cluster.id}/join-tokens",
+         "admin", 201, lambda w: {"max_uses": 2}),
+    Case("hosts:create_join_token", "POST", lambda w: f"/clusters/{w.public.id}/join-tokens",
+         "platform", 201, lambda w: {}),
     Case("events:list", "GET", lambda w: "/events", "any", 200,
          query={"group_id": "{group}"}),
     Case("jobs:get", "GET", lambda w: f"/jobs/{w.job.id}", "viewer", 200),

@@ -20,12 +20,17 @@ from .host_create_labels import HostCreateLabels
 from .host_read import HostRead
 from .host_read_facts import HostReadFacts
 from .host_read_labels import HostReadLabels
+from .host_register import HostRegister
+from .host_register_labels import HostRegisterLabels
+from .host_registered import HostRegistered
 from .host_status import HostStatus
 from .host_update import HostUpdate
 from .host_update_labels_type_0 import HostUpdateLabelsType0
 from .job_read import JobRead
 from .job_read_result import JobReadResult
 from .job_state import JobState
+from .join_token_create import JoinTokenCreate
+from .join_token_created import JoinTokenCreated
 from .login_request import LoginRequest
 from .login_response import LoginResponse
 from .member_create import MemberCreate
@@ -81,12 +86,17 @@ __all__ = (
     "HostRead",
     "HostReadFacts",
     "HostReadLabels",
+    "HostRegister",
+    "HostRegistered",
+    "HostRegisterLabels",
     "HostStatus",
     "HostUpdate",
     "HostUpdateLabelsType0",
     "JobRead",
     "JobReadResult",
     "JobState",
+    "JoinTokenCreate",
+    "JoinTokenCreated",
     "LoginRequest",
     "LoginResponse",
     "MemberCreate",

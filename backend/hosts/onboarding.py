@@ -1,0 +1,92 @@
+"""Join tokens, host registration, and the one-command installer they feed."""
+
+import io
+import tarfile
+import uuid
+from datetime import UTC, datetime, timedelta
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+import agent
+from backend.clusters.service import get_cluster
+from backend.core import events
+from backend.core.errors import Unauthorized
+from backend.core.security import hash_token, new_token
+from backend.hosts.errors import HostNameTaken
+from backend.models import Cluster, Host, HostStatus, JoinToken, User
+
+AGENT_REQUIREMENTS = ("aiodocker", "aetcd", "pydantic", "pydantic-settings", "httpx")
+
+
+async def create_join_token(session: AsyncSession, user: User, cluster_id: uuid.UUID,
+                            expires_in_s: int, max_uses: int | None) -> tuple[str, JoinToken]:
+    cluster = await get_cluster(session, user, cluster_id, manage=True)
+    secret = new_token()
+    token = JoinToken(cluster_id=cluster.id, token_hash=hash_token(secret), prefix=secret[:8],
+                      max_uses=max_uses, created_by=user.id,
+                      expires_at=datetime.now(UTC) + timedelta(seconds=expires_in_s))
+    session.add(token)
+    await session.flush()
+    events.record(session, user, "cluster.join_token", "cluster", cluster.id,
+                  group_id=cluster.group_id, max_uses=max_uses, expires_in_s=expires_in_s)
+    return secret, token
+
+
+async def check_join_token(session: AsyncSession, secret: str) -> JoinToken:
+    """A usable token, or 401 saying why (the reason leaks nothing without the secret)."""
+    token = (await session.execute(select(JoinToken).where(
+        JoinToken.token_hash == hash_token(secret)))).scalar_one_or_none()
+    if token is None or token.revoked_at is not None:
+        raise Unauthorized("The join token is not valid.")
+    if token.expires_at <= datetime.now(UTC):
+        raise Unauthorized("The join token has expired; ask for a new one.")
+    if token.max_uses is not None and token.uses >= token.max_uses:
+        raise Unauthorized("The join token has been used already.")
+    return token
+
+
+async def register_host(session: AsyncSession, secret: str, *, name: str, address: str,
+                        docker_endpoint: str, labels: dict[str, str]) -> Host:
+    token = await check_join_token(session, secret)
+    # Consume atomically: two hosts racing on a single-use token cannot both get in.
+    used = await session.execute(
+        update(JoinToken).where(JoinToken.id == token.id,
+                                (JoinToken.max_uses.is_(None))
+                                | (col(JoinToken.uses) < col(JoinToken.max_uses)))
+        .values(uses=JoinToken.uses + 1).returning(JoinToken.id))
+    if used.first() is None:
+        raise Unauthorized("The join token has been used already.")
+    if await session.scalar(select(Host.id).where(Host.name == name)):
+        raise HostNameTaken(f"A host named {name!r} exists already.")
+    cluster = await session.get(Cluster, token.cluster_id)
+    assert cluster is not None
+    host = Host(cluster_id=cluster.id, name=name, address=address,
+                docker_endpoint=docker_endpoint, labels=labels, status=HostStatus.not_ready)
+    session.add(host)
+    await session.flush()
+    events.record(session, None, "host.register", "host", host.id, group_id=cluster.group_id,
+                  cluster=cluster.name, name=name, token=token.prefix)
+    return host
+
+
+@lru_cache(maxsize=1)
+def agent_source() -> bytes:
+    """The agent package as a .tar.gz, built once from the code this server runs."""
+    root = Path(agent.__file__).parent
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w:gz") as tar:
+        for path in sorted(root.rglob("*.py")):
+            info = tar.gettarinfo(str(path), arcname=str(Path("agent") / path.relative_to(root)))
+            info.mtime, info.uid, info.gid, info.uname, info.gname = 0, 0, 0, "", ""
+            with path.open("rb") as fh:
+                tar.addfile(info, fh)
+    return buf.getvalue()
+
+
+def pinned_requirements() -> list[str]:
+    return [f"{name}=={metadata.version(name)}" for name in AGENT_REQUIREMENTS]

@@ -1,0 +1,108 @@
+"""Keeps PostgreSQL's view of hosts and containers in step with the agents' etcd keys.
+
+A full read at start (and after any broken or compacted watch) sets every host's
+status from what etcd holds; then a watch from the next revision applies each change.
+"""
+
+import asyncio
+import logging
+import time
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from agent.backoff import Backoff
+from agent.etcd_store import Change, Compacted, EtcdError, EtcdStore
+from backend.hosts import live_state
+from backend.hosts.live_state import ContainerKey, HostKey
+from backend.models import Container, Host
+
+log = logging.getLogger(__name__)
+
+
+class LiveStateWatcher:
+    def __init__(self, store: EtcdStore, maker: async_sessionmaker[AsyncSession],
+                 prefix: str = "/dockyard"):
+        self.store, self.maker, self.prefix = store, maker, prefix
+        self.revision = 0
+        self.applied_at = 0.0  # monotonic time of the last applied change (for lag)
+        self.full_reads = 0
+
+    async def run(self) -> None:
+        backoff = Backoff(max_s=5.0)
+        while True:
+            try:
+                self.revision = await self.full_read()
+                backoff.reset()
+                async for change in self.store.watch_prefix(self.prefix + "/",
+                                                            self.revision + 1):
+                    await self.apply(change)
+                log.warning("etcd watch ended; re-reading")
+            except Compacted:
+                log.warning("watch revision %s was compacted; re-reading", self.revision)
+            except (EtcdError, OSError, TimeoutError) as exc:
+                log.warning("etcd unavailable (%s); retrying", exc)
+                await self.store.close()
+                await asyncio.sleep(backoff.next())
+
+    async def full_read(self) -> int:
+        items, revision = await self.store.get_prefix(self.prefix + "/")
+        hosts: dict[uuid.UUID, dict[str, Any] | None] = {}
+        containers: list[tuple[ContainerKey, dict[str, Any]]] = []
+        for kv in items:
+            key = live_state.parse_key(self.prefix, kv.key)
+            record = live_state.decode(kv.value)
+            if isinstance(key, HostKey):
+                hosts[key.host_id] = record
+            elif isinstance(key, ContainerKey) and record is not None:
+                containers.append((key, record))
+        async with self.maker() as session:
+            for host in (await session.execute(select(Host))).scalars():
+                self._set_host(host, hosts.get(host.id))
+            for key, record in containers:
+                await self._set_container(session, key, record)
+            await session.commit()
+        self.full_reads += 1
+        return revision
+
+    async def apply(self, change: Change) -> None:
+        key = live_state.parse_key(self.prefix, change.key)
+        record = live_state.decode(change.value)
+        async with self.maker() as session:
+            if isinstance(key, HostKey):
+                host = await session.get(Host, key.host_id)
+                if host is not None:
+                    self._set_host(host, record)
+            elif isinstance(key, ContainerKey):
+                if record is None:
+                    await session.execute(update(Container).where(
+                        Container.docker_id == key.docker_id).values(
+                        state="gone", health=None, updated_at=datetime.now(UTC)))
+                else:
+                    await self._set_container(session, key, record)
+            await session.commit()
+        self.revision = change.revision
+        self.applied_at = time.monotonic()
+
+    @staticmethod
+    def _set_host(host: Host, record: dict[str, Any] | None) -> None:
+        host.status = live_state.host_status(record)
+        if record is not None:
+            host.facts = live_state.host_facts(record)
+            host.last_seen_at = datetime.now(UTC)
+
+    @staticmethod
+    async def _set_container(session: AsyncSession, key: ContainerKey,
+                             record: dict[str, Any]) -> None:
+        container_id = live_state.container_id(record)
+        if container_id is None:
+            return  # labelled by hand, not one of ours: etcd shows it, PostgreSQL needn't
+        await session.execute(update(Container).where(Container.id == container_id).values(
+            docker_id=key.docker_id, host_id=key.host_id, state=record.get("state", "unknown"),
+            health=record.get("health"), ports=record.get("ports") or {},
+            updated_at=datetime.now(UTC)))
+
+
