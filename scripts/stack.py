@@ -186,8 +186,10 @@ def cmd_clean(stack: Stack) -> None:
         raise procs.StackError(f"{stack.home} is not a stack home (no profile file): not removing")
     cmd_down(stack, [*SERVICES, *APP])
     for path in (stack.home, stack.state_dir, stack.run_dir):
-        shutil.rmtree(path, ignore_errors=True)
-        say("clean", f"removed {path}")
+        procs.unmount_under(path)
+        if path.exists():
+            shutil.rmtree(path)
+            say("clean", f"removed {path}")
 
 
 # --- command line ------------------------------------------------------------------

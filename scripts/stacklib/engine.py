@@ -95,7 +95,14 @@ class DockerEngine(Service):
         return answer == (200, b"OK")
 
     def after_stop(self) -> None:
+        if self.ready():
+            # An engine still answers on our socket, though its pid file was lost: its
+            # processes and mounts are in use, so leave them (and say so).
+            print(f"{self.name}: still answering on {self.host.socket}; not cleaned up")
+            return
         self._sweep_leftovers()
+        for root in (self.host.data_root, self.exec_root):
+            procs.unmount_under(root)
         delete_bridge(self.host.bridge)
 
     def _sweep_leftovers(self) -> None:

@@ -134,6 +134,21 @@ def pids_with(token: str) -> list[int]:
     return found
 
 
+def unmount_under(root: Path) -> None:
+    """Detach every mount at or below root, deepest first.
+
+    dockerd bind-mounts its data root onto itself and undoes that on a clean exit only:
+    after a killed run the mount stays, and blocks deleting the directory.
+    """
+    mounts = []
+    for line in Path("/proc/self/mounts").read_text().splitlines():
+        point = line.split()[1].replace("\\040", " ")
+        if point == str(root) or point.startswith(f"{root}/"):
+            mounts.append(point)
+    for point in sorted(mounts, key=len, reverse=True):
+        subprocess.run(["umount", "--lazy", point], check=False, capture_output=True)
+
+
 def wait_ready(
     name: str,
     ready: Callable[[], bool],
