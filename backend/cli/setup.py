@@ -1,10 +1,7 @@
-"""Operator commands: `python -m backend.cli migrate | ensure-admin | openapi`."""
+"""Setting a platform up: schema migration, the first admin, the OpenAPI export."""
 
-import argparse
-import asyncio
 import json
 import os
-import sys
 from pathlib import Path
 
 from sqlalchemy import select
@@ -20,8 +17,9 @@ def migrate() -> None:
     from alembic import command
     from alembic.config import Config
 
-    cfg = Config(str(Path(__file__).parent / "alembic.ini"))
-    cfg.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+    backend = Path(__file__).resolve().parent.parent
+    cfg = Config(str(backend / "alembic.ini"))
+    cfg.set_main_option("script_location", str(backend / "migrations"))
     command.upgrade(cfg, "head")
 
 
@@ -57,26 +55,3 @@ def export_openapi(out: Path) -> None:
 
     spec = create_app(lifespan=False).openapi()
     out.write_text(json.dumps(spec, indent=2, sort_keys=True) + "\n")
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="backend.cli")
-    sub = parser.add_subparsers(dest="cmd", required=True)
-    sub.add_parser("migrate")
-    admin = sub.add_parser("ensure-admin")
-    admin.add_argument("--password-file", type=Path, default=None)
-    spec = sub.add_parser("openapi")
-    spec.add_argument("--out", type=Path, default=Path("openapi/openapi.json"))
-    args = parser.parse_args(argv)
-    if args.cmd == "migrate":
-        migrate()
-    elif args.cmd == "ensure-admin":
-        asyncio.run(ensure_admin(args.password_file or
-                                 get_settings().data_dir / "admin-password"))
-    elif args.cmd == "openapi":
-        export_openapi(args.out)
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,0 +1,56 @@
+"""Operator commands: `python -m backend.cli COMMAND` (see `--help`).
+
+migrate, ensure-admin and openapi set a platform up; ensure-cluster and join-token let
+scripts (scripts/stack.py) onboard hosts without a browser, acting as the platform
+admin `admin` so the event log says who did it.
+"""
+
+import argparse
+import asyncio
+import sys
+from pathlib import Path
+
+from backend.cli import clusters, setup
+from backend.core.config import get_settings
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="backend.cli")
+    sub = p.add_subparsers(dest="cmd", required=True)
+    sub.add_parser("migrate", help="upgrade the database to the newest schema")
+    admin = sub.add_parser("ensure-admin", help="create the platform admin unless one exists")
+    admin.add_argument("--password-file", type=Path, default=None)
+    spec = sub.add_parser("openapi", help="write the OpenAPI spec")
+    spec.add_argument("--out", type=Path, default=Path("openapi/openapi.json"))
+    cluster = sub.add_parser("ensure-cluster", help="create a public cluster unless it exists; "
+                                                    "print its id")
+    cluster.add_argument("name")
+    token = sub.add_parser("join-token", help="print a fresh join token of a cluster")
+    token.add_argument("--cluster", required=True, help="the cluster's name")
+    token.add_argument("--uses", type=int, default=1, help="hosts it may add (0: any number)")
+    token.add_argument("--ttl", type=int, default=3600, help="seconds until it expires")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        run(args)
+    except clusters.CliError as err:
+        print(f"backend.cli {args.cmd}: {err}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def run(args: argparse.Namespace) -> None:
+    if args.cmd == "migrate":
+        setup.migrate()
+    elif args.cmd == "ensure-admin":
+        asyncio.run(setup.ensure_admin(args.password_file or
+                                       get_settings().data_dir / "admin-password"))
+    elif args.cmd == "openapi":
+        setup.export_openapi(args.out)
+    elif args.cmd == "ensure-cluster":
+        asyncio.run(clusters.ensure_cluster(args.name))
+    elif args.cmd == "join-token":
+        asyncio.run(clusters.join_token(args.cluster, args.uses or None, args.ttl))
