@@ -6,7 +6,7 @@ SHELL := /bin/bash
 PYTHON ?= /usr/bin/python3
 STACK := $(PYTHON) scripts/stack.py
 TEST_HOME ?= .dockyard-test
-# Simulated Docker hosts for `make up` (more than one needs scripts/hosts).
+# Simulated Docker hosts for `make up`, each with an agent (scripts/hosts adds more later).
 HOSTS ?=
 
 .PHONY: bootstrap up down status test openapi lint clean

@@ -37,6 +37,7 @@ class Profile:
     pool_octet: int  # host i allocates user networks from 10.{pool_octet + i}.0.0/16
     address_prefix: str  # host i publishes container ports on f"{address_prefix}.{i + 1}"
     durable: bool  # dev keeps data across crashes; test trades that for speed
+    agents: bool  # every host runs an agent (dev); tests start their own agents
 
 
 PROFILES = {
@@ -50,6 +51,7 @@ PROFILES = {
         pool_octet=200,
         address_prefix="127.0.1",
         durable=True,
+        agents=True,
     ),
     "test": Profile(
         name="test",
@@ -61,8 +63,14 @@ PROFILES = {
         pool_octet=232,
         address_prefix="127.0.2",
         durable=False,
+        agents=False,
     ),
 }
+
+
+# Host i uses 172.31.{subnet_octet + i} and 10.{pool_octet + i}: past this many hosts
+# the dev hosts' subnets would run into the test profile's.
+MAX_HOSTS = 16
 
 
 @dataclass(frozen=True)

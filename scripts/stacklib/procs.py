@@ -203,13 +203,28 @@ def http_get(
     host: str, port: int, path: str, *, unix: str | None = None, timeout: float = 2.0
 ) -> tuple[int, bytes] | None:
     """GET path; (status, body), or None when nothing answers."""
+    return _http("GET", host, port, path, None, unix, timeout)
+
+
+def http_post(
+    host: str, port: int, path: str, body: bytes, *, timeout: float = 2.0
+) -> tuple[int, bytes] | None:
+    """POST a JSON body; (status, body), or None when nothing answers."""
+    return _http("POST", host, port, path, body, None, timeout)
+
+
+def _http(
+    method: str, host: str, port: int, path: str, body: bytes | None, unix: str | None,
+    timeout: float,
+) -> tuple[int, bytes] | None:
     conn = (
         _UnixConnection(unix, timeout)
         if unix
         else http.client.HTTPConnection(host, port, timeout=timeout)
     )
+    headers = {"Content-Type": "application/json"} if body is not None else {}
     try:
-        conn.request("GET", path)
+        conn.request(method, path, body=body, headers=headers)
         resp = conn.getresponse()
         return resp.status, resp.read()
     except (OSError, http.client.HTTPException):
