@@ -17,7 +17,7 @@ from backend.auth.router import router as auth_router
 from backend.clusters.router import router as clusters_router
 from backend.core.config import BackendSettings, get_settings
 from backend.core.db import make_engine, make_sessionmaker
-from backend.core.errors import install_error_handlers
+from backend.core.errors import NotFound, install_error_handlers
 from backend.core.jobs import JobSender
 from backend.core.openapi import install as install_openapi
 from backend.events.router import router as events_router
@@ -60,19 +60,24 @@ async def close_resources(app: FastAPI) -> None:
 
 
 def _mount_spa(app: FastAPI, dist: Path) -> None:
-    """Serve the built SPA; unknown non-API paths get index.html (client-side routes)."""
+    """Serve the built SPA; unknown non-API paths get index.html (client-side routes).
+
+    Registered even before `npm run build` has run: files are looked up per request.
+    """
     dist = dist.resolve()
-    index = dist / "index.html"
-    if not index.is_file():
-        return
-    if (dist / "assets").is_dir():
-        app.mount("/assets", StaticFiles(directory=dist / "assets"), name="assets")
+    app.mount("/assets", StaticFiles(directory=dist / "assets", check_dir=False),
+              name="assets")
 
     @app.get("/{path:path}", include_in_schema=False)
     async def spa(path: str) -> Any:
+        if path.startswith("api/"):
+            raise NotFound("No such API path.")
         candidate = (dist / path).resolve()
         if path and candidate.is_relative_to(dist) and candidate.is_file():
             return FileResponse(candidate)
+        index = dist / "index.html"
+        if not index.is_file():
+            raise NotFound("The dashboard is not built: run `npm run build`.")
         return FileResponse(index)
 
 
