@@ -15,11 +15,14 @@ from agent.etcd_store import EtcdStore
 from backend.apps.router import router as apps_router
 from backend.auth.router import router as auth_router
 from backend.clusters.router import router as clusters_router
+from backend.containers.docker_hosts import DockerClients
+from backend.containers.router import router as containers_router
 from backend.core.config import BackendSettings, get_settings
 from backend.core.db import make_engine, make_sessionmaker
 from backend.core.errors import NotFound, install_error_handlers
 from backend.core.jobs import JobSender
 from backend.core.openapi import install as install_openapi
+from backend.deployments.router import router as deployments_router
 from backend.events.router import router as events_router
 from backend.groups.router import members as members_router
 from backend.groups.router import router as groups_router
@@ -35,7 +38,8 @@ from backend.versions.router import router as versions_router
 API_PREFIX = "/api/v1"
 ROUTERS = [health_router, auth_router, users_router, tokens_router, groups_router,
            members_router, apps_router, versions_router, clusters_router, hosts_router,
-           hosts_public_router, events_router, jobs_router]
+           hosts_public_router, deployments_router, containers_router, events_router,
+           jobs_router]
 
 
 async def open_resources(app: FastAPI, settings: BackendSettings) -> None:
@@ -49,11 +53,13 @@ async def open_resources(app: FastAPI, settings: BackendSettings) -> None:
     state.jobs = JobSender(state.redis)
     state.etcd = EtcdStore(*settings.etcd_host_port)
     state.http = http_client()
+    state.docker = DockerClients()
 
 
 async def close_resources(app: FastAPI) -> None:
     state = app.state
     await state.http.aclose()
+    await state.docker.close()
     await state.etcd.close()
     await state.redis.aclose()
     await state.engine.dispose()

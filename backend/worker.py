@@ -10,15 +10,19 @@ from arq.connections import RedisSettings
 from sqlalchemy import select
 
 from agent.etcd_store import EtcdStore
+from backend.containers.docker_hosts import DockerClients
+from backend.containers.tasks import JOBS as CONTAINER_JOBS
 from backend.core.config import get_settings
 from backend.core.db import make_engine, make_sessionmaker
-from backend.core.jobs import send
+from backend.core.jobs import JobSender, send
+from backend.deployments.reconciler import Reconciler
+from backend.deployments.upgrade import JOBS as UPGRADE_JOBS
 from backend.hosts.tasks import JOBS as HOST_JOBS
 from backend.hosts.watcher import LiveStateWatcher
 from backend.models import Job, JobState
 
 log = logging.getLogger(__name__)
-ALL_JOBS = [*HOST_JOBS]
+ALL_JOBS = [*HOST_JOBS, *CONTAINER_JOBS, *UPGRADE_JOBS]
 # A queued row older than this whose message was lost (Redis down at commit) is resent.
 STALE_AFTER = timedelta(seconds=30)
 
@@ -32,11 +36,18 @@ async def startup(ctx: dict[str, Any]) -> None:
     ctx["etcd"] = EtcdStore(*settings.etcd_host_port)
     ctx["watcher"] = LiveStateWatcher(ctx["etcd"], ctx["sessionmaker"])
     ctx["watcher_task"] = asyncio.create_task(ctx["watcher"].run(), name="live-state-watcher")
+    ctx["docker"] = DockerClients()
+    # ctx["redis"] is arq's own pool (set before on_startup): jobs go to this queue.
+    ctx["reconciler"] = Reconciler(ctx["sessionmaker"], ctx["etcd"], JobSender(ctx["redis"]),
+                                   settings)
+    ctx["reconciler_task"] = asyncio.create_task(ctx["reconciler"].run(), name="reconciler")
 
 
 async def shutdown(ctx: dict[str, Any]) -> None:
-    ctx["watcher_task"].cancel()
-    await asyncio.gather(ctx["watcher_task"], return_exceptions=True)
+    for name in ("watcher_task", "reconciler_task"):
+        ctx[name].cancel()
+        await asyncio.gather(ctx[name], return_exceptions=True)
+    await ctx["docker"].close()
     await ctx["etcd"].close()
     await ctx["engine"].dispose()
 

@@ -4,6 +4,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backend.core import jobs
@@ -12,6 +13,8 @@ from backend.models import (
     AccessToken,
     App,
     Cluster,
+    Container,
+    Deployment,
     Group,
     Host,
     Job,
@@ -81,6 +84,7 @@ class World:
     public: Cluster
     host: Host
     job: Job
+    container: Container
     users: dict[str, User] = field(default_factory=dict)
     tokens: dict[str, str] = field(default_factory=dict)
     spare: User | None = None  # a viewer that role changes and removals act on
@@ -110,5 +114,14 @@ async def make_world(session: AsyncSession) -> World:
     job = jobs.schedule(session, kind="hosts.probe", payload={"host_id": str(host.id)},
                         group_id=group.id, created_by=users["owner"].id)
     await session.flush()
+    version = (await session.execute(select(Version).where(Version.app_id == app.id))
+               ).scalar_one()
+    session.add(Deployment(app_id=app.id, cluster_id=cluster.id, version_id=version.id,
+                           replicas=1))
+    container = Container(app_id=app.id, version_id=version.id, cluster_id=cluster.id,
+                          host_id=host.id, name=uniq("dy"))
+    session.add(container)
+    await session.flush()
     return World(group=group, app=app, cluster=cluster, public=public, host=host, job=job,
+                 container=container,
                  users=users, tokens=tokens, spare=spare, free_user=free_user)

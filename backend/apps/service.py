@@ -11,7 +11,7 @@ from backend.core import events
 from backend.core.access import load_scoped
 from backend.core.pagination import PageParams, paginate
 from backend.groups.service import get_group
-from backend.models import App, AppDomain, Container, Role, User, Version
+from backend.models import App, AppDomain, Container, Deployment, Role, User, Version
 
 
 async def get_app(session: AsyncSession, user: User, app_id: uuid.UUID,
@@ -84,9 +84,13 @@ async def update_app(session: AsyncSession, user: User, app_id: uuid.UUID,
 
 async def delete_app(session: AsyncSession, user: User, app_id: uuid.UUID) -> None:
     app = await get_app(session, user, app_id, Role.admin, for_update=True)
-    if await session.scalar(select(exists().where(Container.app_id == app.id))):
+    if await session.scalar(select(exists().where(
+            Container.app_id == app.id, Container.desired_state.in_(("running", "stopped"))))):
         raise AppHasContainers("Scale the app to zero in every cluster first.")
     events.record(session, user, "app.delete", "app", app.id, group_id=app.group_id,
                   name=app.name)
+    # Removed containers and deployments are history of this app only: they go with it.
+    await session.execute(delete(Container).where(Container.app_id == app.id))
+    await session.execute(delete(Deployment).where(Deployment.app_id == app.id))
     await session.execute(delete(Version).where(Version.app_id == app.id))
     await session.delete(app)

@@ -40,6 +40,14 @@ class BackendSettings(BaseSettings):
     public_url: str | None = None
     agent_etcd_endpoint: str | None = None
 
+    # Scheduling: allocatable memory = total * overcommit - limits already placed.
+    memory_overcommit: float = Field(default=1.0, gt=0, le=10)
+    reconcile_interval_s: float = Field(default=3.0, gt=0)
+    # A host NotReady for this long loses its containers to other hosts.
+    host_grace_s: float = Field(default=30.0, ge=0)
+    # Upper bound on waiting for a new container to turn healthy in an upgrade.
+    upgrade_health_timeout_s: float = Field(default=120.0, gt=0)
+
     health_timeout_s: float = 2.0
     job_queue_name: str = "arq:queue"
 

@@ -4,6 +4,7 @@ from backend.models.access_token import AccessToken, TokenKind
 from backend.models.app import App, AppDomain
 from backend.models.cluster import Cluster, Host, HostStatus
 from backend.models.container import Container
+from backend.models.deployment import Deployment
 from backend.models.event import Event
 from backend.models.group import Group, Member, Role
 from backend.models.job import Job, JobState
@@ -20,7 +21,8 @@ from backend.models.user import User
 from backend.models.version import Version
 
 __all__ = [
-    "AccessToken", "App", "AppDomain", "Build", "Cluster", "Container", "Event", "Group",
+    "AccessToken", "App", "AppDomain", "Build", "Cluster", "Container", "Deployment", "Event",
+    "Group",
     "Host", "HostStatus", "ImageRepository", "ImageTag", "Job", "JobState", "JoinToken", "Member",
     "NamespaceMember", "RegistryAccess", "RegistryNamespace", "Role", "TokenKind", "User",
     "Version",

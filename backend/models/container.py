@@ -23,5 +23,8 @@ class Container(SQLModel, table=True):
     state: str = Field(default="pending", max_length=16)
     health: str | None = Field(default=None, max_length=16)
     ports: dict[str, str] = json_field()
+    last_error: str = Field(default="", max_length=2000)
+    # Set when a grayscale upgrade or a reschedule replaces this container.
+    replaced_by: uuid.UUID | None = Field(default=None)
     created_at: datetime = created_at_field()
     updated_at: datetime | None = timestamp_field()

@@ -25,6 +25,14 @@ class TestApps:
                                headers=h)
         assert r.json()["domains"] == ["a.example.com", "b.example.com"]
 
+    async def test_delete_an_app_without_containers(self, client, world: World) -> None:
+        h = auth(world.tokens["admin"])
+        app = (await client.post(f"/groups/{world.group.id}/apps", json={"name": "gone"},
+                                 headers=h)).json()
+        await client.post(f"/apps/{app['id']}/versions", json=GOOD, headers=h)
+        assert (await client.delete(f"/apps/{app['id']}", headers=h)).status_code == 204
+        assert (await client.get(f"/apps/{app['id']}", headers=h)).status_code == 404
+
     async def test_domain_belongs_to_one_app(self, client, world: World) -> None:
         h = auth(world.tokens["developer"])
         await client.post(f"/groups/{world.group.id}/apps",

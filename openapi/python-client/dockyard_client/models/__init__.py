@@ -6,6 +6,11 @@ from .app_update import AppUpdate
 from .cluster_create import ClusterCreate
 from .cluster_read import ClusterRead
 from .cluster_update import ClusterUpdate
+from .container_read import ContainerRead
+from .container_read_ports import ContainerReadPorts
+from .deploy_request import DeployRequest
+from .deploy_result import DeployResult
+from .deployment_read import DeploymentRead
 from .event_read import EventRead
 from .event_read_detail import EventReadDetail
 from .group_create import GroupCreate
@@ -26,6 +31,7 @@ from .host_registered import HostRegistered
 from .host_status import HostStatus
 from .host_update import HostUpdate
 from .host_update_labels_type_0 import HostUpdateLabelsType0
+from .job_accepted import JobAccepted
 from .job_read import JobRead
 from .job_read_result import JobReadResult
 from .job_state import JobState
@@ -38,6 +44,7 @@ from .member_read import MemberRead
 from .member_update import MemberUpdate
 from .page_app_read import PageAppRead
 from .page_cluster_read import PageClusterRead
+from .page_container_read import PageContainerRead
 from .page_event_read import PageEventRead
 from .page_group_read import PageGroupRead
 from .page_host_read import PageHostRead
@@ -50,11 +57,19 @@ from .port_spec_protocol import PortSpecProtocol
 from .problem import Problem
 from .problem_errors_type_0_item import ProblemErrorsType0Item
 from .role import Role
+from .rollback_request import RollbackRequest
+from .scale_request import ScaleRequest
 from .signup_request import SignupRequest
 from .token_create import TokenCreate
 from .token_created import TokenCreated
 from .token_read import TokenRead
+from .topology import Topology
+from .topology_cluster import TopologyCluster
+from .topology_container import TopologyContainer
+from .topology_container_ports import TopologyContainerPorts
+from .topology_version import TopologyVersion
 from .transfer_request import TransferRequest
+from .upgrade_request import UpgradeRequest
 from .user_create import UserCreate
 from .user_read import UserRead
 from .version_create import VersionCreate
@@ -72,6 +87,11 @@ __all__ = (
     "ClusterCreate",
     "ClusterRead",
     "ClusterUpdate",
+    "ContainerRead",
+    "ContainerReadPorts",
+    "DeploymentRead",
+    "DeployRequest",
+    "DeployResult",
     "EventRead",
     "EventReadDetail",
     "GroupCreate",
@@ -92,6 +112,7 @@ __all__ = (
     "HostStatus",
     "HostUpdate",
     "HostUpdateLabelsType0",
+    "JobAccepted",
     "JobRead",
     "JobReadResult",
     "JobState",
@@ -104,6 +125,7 @@ __all__ = (
     "MemberUpdate",
     "PageAppRead",
     "PageClusterRead",
+    "PageContainerRead",
     "PageEventRead",
     "PageGroupRead",
     "PageHostRead",
@@ -116,11 +138,19 @@ __all__ = (
     "Problem",
     "ProblemErrorsType0Item",
     "Role",
+    "RollbackRequest",
+    "ScaleRequest",
     "SignupRequest",
     "TokenCreate",
     "TokenCreated",
     "TokenRead",
+    "Topology",
+    "TopologyCluster",
+    "TopologyContainer",
+    "TopologyContainerPorts",
+    "TopologyVersion",
     "TransferRequest",
+    "UpgradeRequest",
     "UserCreate",
     "UserRead",
     "VersionCreate",

@@ -1,0 +1,130 @@
+"""The one place where desired state (PostgreSQL) and actual state meet.
+
+Every few seconds, and in one transaction per pass:
+1. containers on hosts NotReady past the grace period are given up (rescheduled);
+2. each deployment gets containers started or removed until its replica count holds
+   (this also restarts the work of a worker that died mid-deploy);
+3. containers whose create never finished are driven again;
+4. containers that should be gone but still run (a host came back) are removed;
+then every app's route is written from the containers that serve.
+"""
+
+import asyncio
+import contextlib
+import logging
+import uuid
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import and_, exists, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlmodel import col
+
+from agent.etcd_store import EtcdStore
+from backend.core import events, jobs
+from backend.core.config import BackendSettings
+from backend.core.jobs import JobSender
+from backend.deployments import rules
+from backend.deployments.routes import write_routes
+from backend.deployments.service import Capacity, converge
+from backend.models import App, Cluster, Container, Deployment, Host, HostStatus, Job, JobState
+
+log = logging.getLogger(__name__)
+# A create or remove that has not finished after this long is presumed lost.
+STUCK_AFTER = timedelta(seconds=45)
+ACTIVE = (JobState.queued, JobState.running)
+
+
+def _active_job(container_id: Any) -> Any:
+    """A queued job, or one running recently, already aims at this container."""
+    recent = datetime.now(UTC) - STUCK_AFTER
+    return exists().where(Job.target_id == container_id.cast_text(), or_(
+        Job.state == JobState.queued,
+        and_(Job.state == JobState.running, col(Job.started_at) > recent)))
+
+
+class Reconciler:
+    def __init__(self, maker: async_sessionmaker[AsyncSession], etcd: EtcdStore,
+                 sender: JobSender, settings: BackendSettings):
+        self.maker, self.etcd, self.sender, self.settings = maker, etcd, sender, settings
+        self.routes: dict[uuid.UUID, bytes] = {}
+        self.shortfalls: dict[uuid.UUID, str] = {}
+        self.wake = asyncio.Event()
+
+    async def run(self) -> None:
+        while True:
+            try:
+                await self.once()
+            except Exception:  # log and continue: the next pass starts from scratch
+                log.exception("reconcile pass failed")
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self.wake.wait(), self.settings.reconcile_interval_s)
+            self.wake.clear()
+
+    async def once(self) -> None:
+        async with self.maker() as session:
+            await self.give_up_lost_hosts(session)
+            await self.close_gaps(session)
+            await self.redrive(session)
+            await self.remove_orphans(session)
+            await session.commit()
+            await self.sender.flush_after_commit(session)
+        async with self.maker() as session:
+            app_ids = (await session.execute(select(Deployment.app_id).distinct())).scalars()
+            for app_id in app_ids:
+                await write_routes(session, self.etcd, app_id, self.routes)
+
+    async def give_up_lost_hosts(self, session: AsyncSession) -> None:
+        cutoff = datetime.now(UTC) - timedelta(seconds=self.settings.host_grace_s)
+        lost = select(Host.id).where(Host.status == HostStatus.not_ready, or_(
+            col(Host.last_seen_at) < cutoff,
+            and_(col(Host.last_seen_at).is_(None), Host.created_at < cutoff)))
+        stranded = (await session.execute(select(Container).where(
+            Container.host_id.in_(lost), Container.desired_state.in_(rules.LIVE)))).scalars()
+        for container in stranded:
+            container.desired_state, container.state = "removed", "lost"
+            container.updated_at = datetime.now(UTC)
+            app = await session.get(App, container.app_id)
+            events.record(session, None, "container.reschedule", "app", container.app_id,
+                          group_id=app.group_id if app else None, container=str(container.id),
+                          host=str(container.host_id), reason="host not ready")
+
+    async def close_gaps(self, session: AsyncSession) -> None:
+        upgrading = select(Job.target_id).where(Job.kind == "deployments.upgrade",
+                                                Job.state.in_(ACTIVE))
+        for deployment in (await session.execute(select(Deployment).where(
+                Deployment.app_id.cast_text().not_in(upgrading)))).scalars().all():
+            app = await session.get(App, deployment.app_id)
+            cluster = (await session.execute(select(Cluster).where(
+                Cluster.id == deployment.cluster_id).with_for_update())).scalar_one()
+            assert app is not None
+            try:
+                async with session.begin_nested():
+                    await converge(session, self.settings, None, app, cluster, deployment)
+                self.shortfalls.pop(deployment.id, None)
+            except Capacity as exc:
+                if self.shortfalls.get(deployment.id) != str(exc):  # say it once, not each pass
+                    self.shortfalls[deployment.id] = str(exc)
+                    events.record(session, None, "app.reconcile", "app", app.id,
+                                  group_id=app.group_id, outcome="failure", reason=str(exc))
+
+    async def redrive(self, session: AsyncSession) -> None:
+        cutoff = datetime.now(UTC) - timedelta(seconds=15)
+        stuck = (await session.execute(select(Container).where(
+            Container.desired_state == "running", Container.docker_id.is_(None),
+            Container.created_at < cutoff, ~_active_job(Container.id)))).scalars().all()
+        for container in stuck:
+            self._schedule(session, "create", container)
+
+    async def remove_orphans(self, session: AsyncSession) -> None:
+        ready = select(Host.id).where(Host.status == HostStatus.ready)
+        orphans = (await session.execute(select(Container).where(
+            Container.desired_state == "removed", Container.state.not_in(("removed", "failed")),
+            Container.host_id.in_(ready), ~_active_job(Container.id)))).scalars().all()
+        for container in orphans:
+            self._schedule(session, "remove", container)
+
+    def _schedule(self, session: AsyncSession, action: str, container: Container) -> None:
+        jobs.schedule(session, kind=f"containers.{action}",
+                      payload={"container_id": str(container.id)}, group_id=None,
+                      created_by=None, target_type="container", target_id=str(container.id))

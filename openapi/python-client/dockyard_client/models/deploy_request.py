@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from uuid import UUID
+
+
+
+
+
+
+T = TypeVar("T", bound="DeployRequest")
+
+
+
+@_attrs_define
+class DeployRequest:
+    """ 
+        Attributes:
+            cluster_id (UUID):
+            replicas (int):
+            version (int):
+     """
+
+    cluster_id: UUID
+    replicas: int
+    version: int
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        cluster_id = str(self.cluster_id)
+
+        replicas = self.replicas
+
+        version = self.version
+
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({
+            "cluster_id": cluster_id,
+            "replicas": replicas,
+            "version": version,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        cluster_id = UUID(d.pop("cluster_id"))
+
+
+
+
+        replicas = d.pop("replicas")
+
+        version = d.pop("version")
+
+        deploy_request = cls(
+            cluster_id=cluster_id,
+            replicas=replicas,
+            version=version,
+        )
+
+        return deploy_request
+
