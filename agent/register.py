@@ -5,8 +5,6 @@ import os
 from pathlib import Path
 from typing import Any
 
-import httpx
-
 from agent.settings import AgentSettings
 
 
@@ -28,6 +26,10 @@ async def register(settings: AgentSettings) -> str:
     if not settings.api_url or not settings.join_token:
         raise SystemExit("no host id yet: set DOCKYARD_AGENT_API_URL and "
                          "DOCKYARD_AGENT_JOIN_TOKEN to register this host")
+    # Imported here: a registered agent never needs it, and httpx (with the click, rich
+    # and pygments its CLI pulls in when installed) costs ~6 MB of RSS for life.
+    import httpx
+
     body: dict[str, Any] = {"token": settings.join_token, "name": settings.name,
                             "address": settings.address,
                             "docker_endpoint": settings.docker_host, "labels": settings.labels}
