@@ -145,9 +145,33 @@ class Live:
     admin_username: str
     admin_password: str
     env: dict[str, str]
+    worker: subprocess.Popen[bytes] | None = None
+    worker_log: Path | None = None
 
     def api(self, path: str) -> str:
         return f"{self.url}/api/v1{path}"
+
+    def start_worker(self) -> None:
+        assert self.worker_log is not None
+        with self.worker_log.open("a") as log:
+            self.worker = subprocess.Popen(
+                [str(Path(sys.executable).parent / "arq"), "backend.worker.WorkerSettings"],
+                env=self.env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+
+    def kill_worker(self) -> None:
+        """SIGKILL, as a crash would: no clean-up runs."""
+        if self.worker is not None and self.worker.poll() is None:
+            self.worker.kill()
+            self.worker.wait()
+
+    def stop_worker(self) -> None:
+        if self.worker is not None and self.worker.poll() is None:
+            self.worker.terminate()
+            try:
+                self.worker.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.worker.kill()
+                self.worker.wait()
 
 
 def _wait_http(url: str, deadline_s: float) -> None:
@@ -167,33 +191,32 @@ def live(db_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Live
     port = free_port()
     password = "admin-" + uuid.uuid4().hex[:12]
     queue = f"arq:test:{uuid.uuid4().hex[:8]}"
+    # A short grace period and a brisk reconciler keep the failure tests quick.
     env = {**os.environ, "DOCKYARD_DATABASE_URL": db_url, "DOCKYARD_ADMIN_PASSWORD": password,
-           "DOCKYARD_JOB_QUEUE_NAME": queue}
+           "DOCKYARD_JOB_QUEUE_NAME": queue, "DOCKYARD_HOST_GRACE_S": "5",
+           "DOCKYARD_RECONCILE_INTERVAL_S": "1"}
     logs = tmp_path_factory.mktemp("live")
     subprocess.run([sys.executable, "-m", "backend.cli", "ensure-admin", "--password-file",
                     str(logs / "pw")], env=env, check=True, cwd=ROOT, capture_output=True)
     api_log = open(logs / "api.log", "w")  # noqa: SIM115 (closed below)
-    worker_log = open(logs / "worker.log", "w")  # noqa: SIM115
     bin_dir = Path(sys.executable).parent
     api = subprocess.Popen([str(bin_dir / "uvicorn"), "backend.main:create_app", "--factory",
                             "--host", "127.0.0.1", "--port", str(port)], env=env, cwd=ROOT,
                            stdout=api_log, stderr=subprocess.STDOUT)
-    worker = subprocess.Popen([str(bin_dir / "arq"), "backend.worker.WorkerSettings"], env=env,
-                              cwd=ROOT, stdout=worker_log, stderr=subprocess.STDOUT)
+    live = Live(url=f"http://127.0.0.1:{port}", admin_username="admin",
+                admin_password=password, env=env, worker_log=logs / "worker.log")
+    live.start_worker()
     try:
         _wait_http(f"http://127.0.0.1:{port}/api/v1/openapi.json", 30)
-        yield Live(url=f"http://127.0.0.1:{port}", admin_username="admin",
-                   admin_password=password, env=env)
+        yield live
     finally:
-        for proc in (api, worker):
-            proc.terminate()
-        for proc in (api, worker):
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+        api.terminate()
+        live.stop_worker()
+        try:
+            api.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            api.kill()
         api_log.close()
-        worker_log.close()
 
 
 @pytest.fixture(scope="session")

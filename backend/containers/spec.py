@@ -14,12 +14,17 @@ def container_name(container_id: str) -> str:
 
 
 def health_test(check: dict[str, Any], ports: list[dict[str, Any]]) -> list[str]:
+    """Run inside the container, so it uses tools images have: wget for HTTP, nc for TCP.
+
+    No wget -T: Debian's static busybox crashes with it; Docker's own Timeout bounds
+    the check anyway. busybox nc has no -z, so TCP connects with stdin closed.
+    """
     port = check.get("port") or (ports[0]["container_port"] if ports else None)
     if check["type"] == "http":
         url = f"http://127.0.0.1:{port}{check.get('path') or '/'}"
-        return ["CMD", "wget", "-q", "-O", "/dev/null", "-T", str(check["timeout_s"]), url]
+        return ["CMD", "wget", "-q", "-O", "/dev/null", url]
     if check["type"] == "tcp":
-        return ["CMD", "nc", "-z", "127.0.0.1", str(port)]
+        return ["CMD-SHELL", f"nc -w {check['timeout_s']} 127.0.0.1 {int(port or 0)} </dev/null"]
     return ["CMD", *check["command"]]
 
 

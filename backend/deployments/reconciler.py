@@ -16,7 +16,7 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, exists, or_, select
+from sqlalchemy import String, and_, cast, exists, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlmodel import col
 
@@ -38,7 +38,7 @@ ACTIVE = (JobState.queued, JobState.running)
 def _active_job(container_id: Any) -> Any:
     """A queued job, or one running recently, already aims at this container."""
     recent = datetime.now(UTC) - STUCK_AFTER
-    return exists().where(Job.target_id == container_id.cast_text(), or_(
+    return exists().where(Job.target_id == cast(container_id, String), or_(
         Job.state == JobState.queued,
         and_(Job.state == JobState.running, col(Job.started_at) > recent)))
 
@@ -93,7 +93,7 @@ class Reconciler:
         upgrading = select(Job.target_id).where(Job.kind == "deployments.upgrade",
                                                 Job.state.in_(ACTIVE))
         for deployment in (await session.execute(select(Deployment).where(
-                Deployment.app_id.cast_text().not_in(upgrading)))).scalars().all():
+                cast(Deployment.app_id, String).not_in(upgrading)))).scalars().all():
             app = await session.get(App, deployment.app_id)
             cluster = (await session.execute(select(Cluster).where(
                 Cluster.id == deployment.cluster_id).with_for_update())).scalar_one()

@@ -159,10 +159,5 @@ def start_agent(stack: BackendSettings, prefix: str, tmp_path: Path
         agent.stop()
 
 
-def kill_quietly(pid: int) -> None:
-    with contextlib.suppress(ProcessLookupError):
-        os.kill(pid, signal.SIGKILL)
-
-
 # Fixtures of private services, shared by the recovery and watcher tests.
-from tests.agent.private_services import private_dockerd, private_etcd  # noqa: E402, F401
+from tests.private_services import private_dockerd, private_etcd  # noqa: E402, F401

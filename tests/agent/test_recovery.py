@@ -11,7 +11,7 @@ import aiodocker
 
 from agent.etcd_store import EtcdStore
 from tests.agent.conftest import Containers, apoll
-from tests.agent.private_services import Dockerd, Etcd
+from tests.private_services import Dockerd, Etcd
 
 
 async def host_record(etcd: EtcdStore, key: str) -> dict | None:

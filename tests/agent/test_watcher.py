@@ -12,8 +12,8 @@ from agent.etcd_store import EtcdError, EtcdStore
 from backend.hosts.watcher import LiveStateWatcher
 from backend.models import Cluster, Host, HostStatus
 from tests.agent.conftest import apoll
-from tests.agent.private_services import Etcd
 from tests.factories import uniq
+from tests.private_services import Etcd
 
 
 @pytest.fixture

@@ -12,8 +12,12 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.agent.conftest import kill_quietly
 from tests.conftest import free_port
+
+
+def kill_quietly(pid: int) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGKILL)
 
 
 class Etcd:
@@ -57,15 +61,15 @@ def private_etcd(tmp_path: Path) -> Iterator[Etcd]:
     etcd.stop()
 
 
-BRIDGE, CIDR = "dyagt0", "172.31.250.1/24"
-
-
 class Dockerd:
     """A throw-away engine with its own bridge, data root, exec root and socket."""
 
-    def __init__(self, root: Path):
-        self.root = root
-        self.run_dir = Path(f"/run/dockyard-agt-{os.getpid()}")
+    def __init__(self, root: Path, index: int = 0):
+        # Index i: bridge dyagt<i> on 172.31.<250+i>.0/24, publishing on 127.0.2.<250+i>.
+        self.root, self.index = root, index
+        self.bridge, self.cidr = f"dyagt{index}", f"172.31.{250 + index}.1/24"
+        self.address = f"127.0.2.{250 + index}"
+        self.run_dir = Path(f"/run/dockyard-agt-{os.getpid()}-{index}")
         self.socket = self.run_dir / "docker.sock"
         self.proc: subprocess.Popen[bytes] | None = None
 
@@ -74,17 +78,18 @@ class Dockerd:
         return f"unix://{self.socket}"
 
     def start(self) -> None:
-        subprocess.run(["ip", "link", "add", BRIDGE, "type", "bridge"], capture_output=True)
-        subprocess.run(["ip", "addr", "add", CIDR, "dev", BRIDGE], capture_output=True)
-        subprocess.run(["ip", "link", "set", BRIDGE, "up"], check=True)
+        subprocess.run(["ip", "link", "add", self.bridge, "type", "bridge"], capture_output=True)
+        subprocess.run(["ip", "addr", "add", self.cidr, "dev", self.bridge], capture_output=True)
+        subprocess.run(["ip", "link", "set", self.bridge, "up"], check=True)
         self.run_dir.mkdir(parents=True, exist_ok=True)
+        self.root.mkdir(parents=True, exist_ok=True)
         with (self.root / "dockerd.log").open("a") as log:
             self.proc = subprocess.Popen([
                 "dockerd", "-H", self.url, "--data-root", str(self.root / "data"),
                 "--exec-root", str(self.run_dir / "exec"),
-                "--pidfile", str(self.run_dir / "docker.pid"), "-b", BRIDGE,
-                "--ip", "127.0.2.250", "--containerd-namespace", "dyagt",
-                "--containerd-plugins-namespace", "dyagt-plugins"],
+                "--pidfile", str(self.run_dir / "docker.pid"), "-b", self.bridge,
+                "--ip", self.address, "--containerd-namespace", f"dyagt{self.index}",
+                "--containerd-plugins-namespace", f"dyagt{self.index}-plugins"],
                 stdout=log, stderr=subprocess.STDOUT)
         end = time.monotonic() + 30
         while time.monotonic() < end:
@@ -109,7 +114,7 @@ class Dockerd:
 
     def destroy(self) -> None:
         self.stop()
-        subprocess.run(["ip", "link", "del", BRIDGE], capture_output=True)
+        subprocess.run(["ip", "link", "del", self.bridge], capture_output=True)
         for mount in Path("/proc/mounts").read_text().splitlines():
             target = mount.split()[1]
             if target.startswith((str(self.root), str(self.run_dir))):
