@@ -63,7 +63,9 @@ async def requeue_stale(ctx: dict[str, Any]) -> int:
 
 
 class WorkerSettings:
-    functions: ClassVar[list[Any]] = [func(fn, name=name) for name, fn in ALL_JOBS]
+    functions: ClassVar[list[Any]] = [
+        func(fn, name=name, timeout=get_settings().container_job_timeout_s
+             if name.startswith("containers.") else None) for name, fn in ALL_JOBS]
     cron_jobs: ClassVar[list[Any]] = [cron(requeue_stale, second={0, 30}, run_at_startup=True)]
     on_startup = startup
     on_shutdown = shutdown

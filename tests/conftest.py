@@ -194,7 +194,8 @@ def live(db_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Live
     # A short grace period and a brisk reconciler keep the failure tests quick.
     env = {**os.environ, "DOCKYARD_DATABASE_URL": db_url, "DOCKYARD_ADMIN_PASSWORD": password,
            "DOCKYARD_JOB_QUEUE_NAME": queue, "DOCKYARD_HOST_GRACE_S": "5",
-           "DOCKYARD_RECONCILE_INTERVAL_S": "1"}
+           "DOCKYARD_RECONCILE_INTERVAL_S": "1", "DOCKYARD_STUCK_JOB_S": "6",
+           "DOCKYARD_CONTAINER_JOB_TIMEOUT_S": "20"}
     logs = tmp_path_factory.mktemp("live")
     subprocess.run([sys.executable, "-m", "backend.cli", "ensure-admin", "--password-file",
                     str(logs / "pw")], env=env, check=True, cwd=ROOT, capture_output=True)

@@ -45,6 +45,11 @@ class BackendSettings(BaseSettings):
     reconcile_interval_s: float = Field(default=3.0, gt=0)
     # A host NotReady for this long loses its containers to other hosts.
     host_grace_s: float = Field(default=30.0, ge=0)
+    # A container job still running after this long is presumed lost (its worker died)
+    # and the reconciler drives the container again; creates are idempotent.
+    stuck_job_s: float = Field(default=45.0, gt=0)
+    # arq's own retry of a job whose worker died comes only after its timeout.
+    container_job_timeout_s: int = Field(default=120, ge=5)
     # Upper bound on waiting for a new container to turn healthy in an upgrade.
     upgrade_health_timeout_s: float = Field(default=120.0, gt=0)
 

@@ -4,7 +4,7 @@ Every few seconds, and in one transaction per pass:
 1. containers on hosts NotReady past the grace period are given up (rescheduled);
 2. each deployment gets containers started or removed until its replica count holds
    (this also restarts the work of a worker that died mid-deploy);
-3. containers whose create never finished are driven again;
+3. containers that should run but do not (a create that died half-way) are driven again;
 4. containers that should be gone but still run (a host came back) are removed;
 then every app's route is written from the containers that serve.
 """
@@ -16,7 +16,7 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import String, and_, cast, exists, or_, select
+from sqlalchemy import String, and_, cast, exists, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlmodel import col
 
@@ -30,16 +30,18 @@ from backend.deployments.service import Capacity, converge
 from backend.models import App, Cluster, Container, Deployment, Host, HostStatus, Job, JobState
 
 log = logging.getLogger(__name__)
-# A create or remove that has not finished after this long is presumed lost.
-STUCK_AFTER = timedelta(seconds=45)
 ACTIVE = (JobState.queued, JobState.running)
 
 
-def _active_job(container_id: Any) -> Any:
-    """A queued job, or one running recently, already aims at this container."""
-    recent = datetime.now(UTC) - STUCK_AFTER
+def _active_job(container_id: Any, stuck_after: timedelta) -> Any:
+    """A job queued or started recently already aims at this container.
+
+    Older ones count as lost (their worker died, or their message never left): the
+    container is driven again by a new job, which is safe as every action is idempotent.
+    """
+    recent = datetime.now(UTC) - stuck_after
     return exists().where(Job.target_id == cast(container_id, String), or_(
-        Job.state == JobState.queued,
+        and_(Job.state == JobState.queued, Job.created_at > recent),
         and_(Job.state == JobState.running, col(Job.started_at) > recent)))
 
 
@@ -109,10 +111,16 @@ class Reconciler:
                                   group_id=app.group_id, outcome="failure", reason=str(exc))
 
     async def redrive(self, session: AsyncSession) -> None:
-        cutoff = datetime.now(UTC) - timedelta(seconds=15)
+        stuck_after = timedelta(seconds=self.settings.stuck_job_s)
+        cutoff = datetime.now(UTC) - stuck_after / 3
+        # Not running although it should, unchanged for a while, and nobody on it: a
+        # create that died half-way (even with the Docker container made but not
+        # started) or a container stopped behind our back. create_and_start fixes both.
+        changed = func.coalesce(Container.updated_at, Container.created_at)
         stuck = (await session.execute(select(Container).where(
-            Container.desired_state == "running", Container.docker_id.is_(None),
-            Container.created_at < cutoff, ~_active_job(Container.id)))).scalars().all()
+            Container.desired_state == "running", Container.state != "running",
+            changed < cutoff, ~_active_job(Container.id, stuck_after)))
+        ).scalars().all()
         for container in stuck:
             self._schedule(session, "create", container)
 
@@ -120,7 +128,9 @@ class Reconciler:
         ready = select(Host.id).where(Host.status == HostStatus.ready)
         orphans = (await session.execute(select(Container).where(
             Container.desired_state == "removed", Container.state.not_in(("removed", "failed")),
-            Container.host_id.in_(ready), ~_active_job(Container.id)))).scalars().all()
+            Container.host_id.in_(ready),
+            ~_active_job(Container.id, timedelta(seconds=self.settings.stuck_job_s))))
+        ).scalars().all()
         for container in orphans:
             self._schedule(session, "remove", container)
 

@@ -18,7 +18,7 @@ from agent.backoff import Backoff
 from agent.etcd_store import Change, Compacted, EtcdError, EtcdStore
 from backend.hosts import live_state
 from backend.hosts.live_state import ContainerKey, HostKey
-from backend.models import Container, Host
+from backend.models import Container, Host, HostStatus
 
 log = logging.getLogger(__name__)
 
@@ -89,10 +89,14 @@ class LiveStateWatcher:
 
     @staticmethod
     def _set_host(host: Host, record: dict[str, Any] | None) -> None:
-        host.status = live_state.host_status(record)
+        status = live_state.host_status(record)
+        # last_seen_at is the last moment the host was known Ready: the reconciler's
+        # grace period for a lost host counts from there.
+        if HostStatus.ready in (status, host.status):
+            host.last_seen_at = datetime.now(UTC)
+        host.status = status
         if record is not None:
             host.facts = live_state.host_facts(record)
-            host.last_seen_at = datetime.now(UTC)
 
     @staticmethod
     async def _set_container(session: AsyncSession, key: ContainerKey,

@@ -39,12 +39,19 @@ def serving(client: httpx.Client, app: str, count: int, version: int | None = No
             limit_s: float = 60) -> list[dict[str, Any]]:
     """Wait until exactly `count` containers live and all serve (of `version`, if given)."""
 
-    def check() -> list[dict[str, Any]] | None:
-        items = live(client, app)
-        ok = [c for c in items if c["serving"] and (version is None or c["version"] == version)]
-        return items if len(items) == count and len(ok) == count else None
+    seen: list[dict[str, Any]] = []
 
-    return list(wait_for(check, limit_s))
+    def check() -> list[dict[str, Any]] | None:
+        seen[:] = live(client, app)
+        ok = [c for c in seen if c["serving"] and (version is None or c["version"] == version)]
+        return seen if len(seen) == count and len(ok) == count else None
+
+    try:
+        return list(wait_for(check, limit_s))
+    except AssertionError as exc:
+        summary = Counter((c["version"], c["state"], c["health"], c["serving"],
+                           c["last_error"][:80]) for c in seen)
+        raise AssertionError(f"wanted {count} serving; have {dict(summary)}") from exc
 
 
 def per_host(containers: list[dict[str, Any]]) -> dict[str, int]:
