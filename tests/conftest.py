@@ -37,7 +37,8 @@ from backend.main import create_app
 from tests.factories import World, make_world
 
 ROOT = Path(__file__).resolve().parent.parent
-TEST_DB = "dockyard_tests"
+# One database per pytest process, so two runs on one machine never share data.
+TEST_DB = f"dockyard_tests_{os.getpid()}"
 
 
 def _base_settings() -> BackendSettings:
@@ -50,9 +51,13 @@ def _migrate(connection: Any) -> None:
     command.upgrade(cfg, "head")
 
 
+def _pid_alive(pid: int) -> bool:
+    return Path(f"/proc/{pid}").exists()
+
+
 @pytest.fixture(scope="session")
-def db_url() -> str:
-    """Recreate the test database and migrate it with Alembic, once per run."""
+def db_url() -> Iterator[str]:
+    """A fresh database migrated with Alembic, dropped at the end of the run."""
     base = make_url(_base_settings().database_url)
     admin_url = base.set(database="postgres")
     url = base.set(database=TEST_DB).render_as_string(hide_password=False)
@@ -60,7 +65,12 @@ def db_url() -> str:
     async def _setup() -> None:
         engine = create_async_engine(admin_url, isolation_level="AUTOCOMMIT")
         async with engine.connect() as conn:
-            await conn.execute(text(f'DROP DATABASE IF EXISTS "{TEST_DB}" WITH (FORCE)'))
+            names = (await conn.execute(text(
+                "SELECT datname FROM pg_database WHERE datname LIKE 'dockyard_tests%'"))).scalars()
+            for name in list(names):  # left by runs that were killed
+                pid = name.rsplit("_", 1)[-1]
+                if name == TEST_DB or not pid.isdigit() or not _pid_alive(int(pid)):
+                    await conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
             await conn.execute(text(f'CREATE DATABASE "{TEST_DB}"'))
         await engine.dispose()
         engine = create_async_engine(url)
@@ -68,8 +78,15 @@ def db_url() -> str:
             await conn.run_sync(_migrate)
         await engine.dispose()
 
+    async def _drop() -> None:
+        engine = create_async_engine(admin_url, isolation_level="AUTOCOMMIT")
+        async with engine.connect() as conn:
+            await conn.execute(text(f'DROP DATABASE IF EXISTS "{TEST_DB}" WITH (FORCE)'))
+        await engine.dispose()
+
     asyncio.run(_setup())
-    return url
+    yield url
+    asyncio.run(_drop())
 
 
 @pytest.fixture(scope="session")

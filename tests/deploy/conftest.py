@@ -106,6 +106,7 @@ def cluster3(live: Live, admin_token: str, tmp_path_factory: pytest.TempPathFact
             HostInfo(id=hosts[n]["id"], name=n, docker_url=url, address=address, engine=e)
             for n, (url, address, e) in zip(names, slots, strict=True)])
     finally:
+        _remove_cluster_containers(settings.docker_host, cluster["id"] if agents else "")
         for agent in agents:
             agent.terminate()
         for agent in agents:
@@ -113,6 +114,18 @@ def cluster3(live: Live, admin_token: str, tmp_path_factory: pytest.TempPathFact
         for engine in engines:
             engine.destroy()
         client.close()
+
+
+def _remove_cluster_containers(docker_url: str, cluster_id: str) -> None:
+    """Leave the shared test engine as we found it, whatever a failed test left behind."""
+    if not cluster_id:
+        return
+    sock = docker_url.removeprefix("unix://")
+    with httpx.Client(transport=httpx.HTTPTransport(uds=sock), timeout=30) as docker:
+        listed = docker.get("http://d/containers/json", params={
+            "all": "1", "filters": json.dumps({"label": [f"dockyard.cluster={cluster_id}"]})})
+        for container in listed.json():
+            docker.delete(f"http://d/containers/{container['Id']}", params={"force": "1"})
 
 
 @pytest.fixture
