@@ -10,7 +10,7 @@ from agent.settings import AgentSettings
 
 
 async def main() -> None:
-    settings = AgentSettings()
+    settings = AgentSettings.from_env()
     host_id = load_host_id(settings) or await register(settings)
     agent = Agent(settings, host_id)
     loop = asyncio.get_running_loop()

@@ -5,6 +5,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+import aiohttp
+
 from agent.settings import AgentSettings
 
 
@@ -26,20 +28,21 @@ async def register(settings: AgentSettings) -> str:
     if not settings.api_url or not settings.join_token:
         raise SystemExit("no host id yet: set DOCKYARD_AGENT_API_URL and "
                          "DOCKYARD_AGENT_JOIN_TOKEN to register this host")
-    # Imported here: a registered agent never needs it, and httpx (with the click, rich
-    # and pygments its CLI pulls in when installed) costs ~6 MB of RSS for life.
-    import httpx
-
     body: dict[str, Any] = {"token": settings.join_token, "name": settings.name,
                             "address": settings.address,
                             "docker_endpoint": settings.docker_host, "labels": settings.labels}
-    async with httpx.AsyncClient(timeout=15) as client:
-        r = await client.post(settings.api_url.rstrip("/") + "/api/v1/hosts/register", json=body)
-    if r.status_code != 201:
-        detail = r.json().get("detail") if r.headers.get("content-type", "").endswith("json") \
-            else r.text
-        raise SystemExit(f"registration refused ({r.status_code}): {detail}")
-    host_id = str(r.json()["host_id"])
+    url = settings.api_url.rstrip("/") + "/api/v1/hosts/register"
+    # aiohttp comes with aiodocker: the agent needs no HTTP client of its own.
+    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=15)) as http, \
+            http.post(url, json=body) as r:
+        text = await r.text()
+        if r.status != 201:
+            try:
+                detail = json.loads(text).get("detail", text)
+            except ValueError:
+                detail = text
+            raise SystemExit(f"registration refused ({r.status}): {detail}")
+        host_id = str(json.loads(text)["host_id"])
     path = state_file(settings)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")

@@ -7,7 +7,7 @@ from agent.settings import AgentSettings
 
 
 def main() -> None:
-    settings = AgentSettings()
+    settings = AgentSettings.from_env()
     host_id = load_host_id(settings) or asyncio.run(register(settings))
     print(f"dockyard: registered as host {host_id}")
 

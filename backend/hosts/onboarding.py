@@ -20,7 +20,7 @@ from backend.core.security import hash_token, new_token
 from backend.hosts.errors import HostNameTaken
 from backend.models import Cluster, Host, HostStatus, JoinToken, User
 
-AGENT_REQUIREMENTS = ("aiodocker", "aetcd", "pydantic", "pydantic-settings", "httpx")
+AGENT_REQUIREMENTS = ("aiodocker", "aetcd")
 
 
 async def create_join_token(session: AsyncSession, user: User, cluster_id: uuid.UUID,

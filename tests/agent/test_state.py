@@ -47,3 +47,25 @@ class TestBackoff:
         assert all(0 <= d <= 5.0 for d in delays)
         b.reset()
         assert b.next() <= 0.1
+
+
+class TestSettings:
+    def test_typed_values_from_the_environment(self) -> None:
+        from agent.settings import AgentSettings
+
+        s = AgentSettings.from_env({"DOCKYARD_AGENT_LEASE_TTL_S": "4",
+                                    "DOCKYARD_AGENT_LABELS": '{"zone": "eu"}',
+                                    "DOCKYARD_AGENT_STATE_DIR": "/tmp/s",
+                                    "DOCKYARD_AGENT_RESYNC_INTERVAL_S": "0.5"})
+        assert (s.lease_ttl_s, s.labels, str(s.state_dir), s.resync_interval_s) == (
+            4, {"zone": "eu"}, "/tmp/s", 0.5)
+        assert s.host_id is None and s.etcd_host_port == ("127.0.0.1", 2379)
+
+    @pytest.mark.parametrize(("name", "value"), [
+        ("LEASE_TTL_S", "ten"), ("LEASE_TTL_S", "1"), ("LABELS", "[1]"),
+        ("LABELS", '{"a": 1}'), ("RESYNC_INTERVAL_S", "0")])
+    def test_bad_values_name_the_variable(self, name: str, value: str) -> None:
+        from agent.settings import AgentSettings
+
+        with pytest.raises(ValueError, match=r"DOCKYARD_AGENT_|positive"):
+            AgentSettings.from_env({f"DOCKYARD_AGENT_{name}": value})
