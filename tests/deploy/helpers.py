@@ -24,7 +24,8 @@ def make_version(client: httpx.Client, app: str, text: str, *, health_path: str 
     r = client.post(f"/apps/{app}/versions", json={
         "image": IMAGE, "memory_mb": memory_mb, "ports": [{"container_port": 8080}],
         "env": {"TEXT": text},
-        "command": ["sh", "-c", 'echo "$TEXT" > /www/index.html && exec httpd -f -p 8080 -h /www'],
+        "command": ["sh", "-c", 'echo "$TEXT" > /www/index.html && echo "started $TEXT" '
+                    '&& exec httpd -f -p 8080 -h /www'],
         "health_check": {"type": "http", "path": health_path, "interval_s": 1, "timeout_s": 1,
                          "retries": 2}})
     assert r.status_code == 201, r.text

@@ -1,5 +1,10 @@
 """Deploy, scale, grayscale upgrade and rollback on three real Docker hosts."""
 
+import asyncio
+import json
+
+from agent.etcd_store import EtcdStore
+from backend.core.config import BackendSettings
 from tests.deploy.conftest import Cluster3, page_text, wait_for
 from tests.deploy.helpers import (
     job_done,
@@ -10,6 +15,18 @@ from tests.deploy.helpers import (
     scale_to_zero,
     serving,
 )
+
+
+def route(app: str) -> dict:
+    async def read() -> dict:
+        store = EtcdStore(*BackendSettings().etcd_host_port)
+        try:
+            kv = await store.get(f"/dockyard/routes/{app}")
+            return json.loads(kv.value) if kv else {"upstreams": []}
+        finally:
+            await store.close()
+
+    return asyncio.run(read())
 
 
 def test_deploy_grayscale_upgrade_rollback(cluster3: Cluster3, group: str) -> None:
@@ -66,6 +83,26 @@ def test_deploy_grayscale_upgrade_rollback(cluster3: Cluster3, group: str) -> No
     remaining = serving(c, app, 3, v1)
     wait_for(lambda: sum(len(v) for v in cluster3.docker_containers(app).values()) == 3, 30)
     assert sorted(per_host(remaining).values()) == [1, 1, 1]
+
+    # The route lists exactly the serving containers.
+    wanted = sorted(x["ports"]["8080/tcp"] for x in remaining)
+    wait_for(lambda: route(app)["upstreams"] == wanted, 15)
+
+    # Power actions and logs on one container.
+    one = remaining[0]["id"]
+    logs = c.get(f"/containers/{one}/logs", params={"tail": 10})
+    assert logs.status_code == 200 and "started one" in logs.text
+    followed = c.get(f"/containers/{one}/logs", params={"follow": True, "seconds": 1})
+    assert "started one" in followed.text
+    assert job_done(c, c.post(f"/containers/{one}/stop").json()["job_id"])["state"] == \
+        "succeeded"
+    wait_for(lambda: c.get(f"/containers/{one}").json()["state"] == "exited", 15)
+    wait_for(lambda: len(route(app)["upstreams"]) == 2, 15)  # out of the route
+    assert job_done(c, c.post(f"/containers/{one}/start").json()["job_id"])["state"] == \
+        "succeeded"
+    serving(c, app, 3, v1)
+    power = [e["action"] for e in c.get("/events", params={"target_id": app}).json()["items"]]
+    assert {"container.stop", "container.start", "app.scale"} <= set(power)
     scale_to_zero(c, app, cluster3.id)
 
 
