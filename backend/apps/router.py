@@ -17,8 +17,8 @@ router = make_router("apps", responses=problem_responses(401, 404))
 async def list_apps(session: SessionDep, user: CurrentUser, group_id: uuid.UUID,
                     page: PageDep) -> Page[AppRead]:
     """List a group's apps."""
-    apps, cursor = await service.list_apps(session, user, group_id, page)
-    return Page(items=await service.to_read(session, apps), next_cursor=cursor)
+    apps, cursor = await service.list_app_reads(session, user, group_id, page)
+    return Page(items=apps, next_cursor=cursor)
 
 
 @router.post("/groups/{group_id}/apps", name="create", response_model=AppRead,
@@ -34,8 +34,7 @@ async def create_app(session: SessionDep, user: CurrentUser, group_id: uuid.UUID
 @router.get("/apps/{app_id}", name="get", response_model=AppRead)
 async def get_app(session: SessionDep, user: CurrentUser, app_id: uuid.UUID) -> AppRead:
     """Get an app."""
-    app = await service.get_app(session, user, app_id)
-    return (await service.to_read(session, [app]))[0]
+    return await service.get_app_read(session, user, app_id)
 
 
 @router.patch("/apps/{app_id}", name="update", response_model=AppRead,

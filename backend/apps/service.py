@@ -1,14 +1,16 @@
 import uuid
 from collections import defaultdict
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import delete, exists, func, select
+from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backend.apps.errors import AppHasContainers, AppNameTaken, DomainTaken
 from backend.apps.schemas import AppRead
 from backend.core import events
-from backend.core.access import load_scoped
+from backend.core.access import load_scoped, load_scoped_row
 from backend.core.pagination import PageParams, paginate
 from backend.groups.service import get_group
 from backend.models import App, AppDomain, Container, Deployment, Role, User, Version
@@ -21,6 +23,35 @@ async def get_app(session: AsyncSession, user: User, app_id: uuid.UUID,
         stmt = stmt.with_for_update(of=App)
     app, _ = await load_scoped(session, stmt, App.group_id, user, need, "app")
     return app
+
+
+def _summary() -> tuple[Any, Any]:
+    """Domains and latest version as correlated subqueries: one round trip per read."""
+    domains = (select(func.array_agg(aggregate_order_by(AppDomain.domain, AppDomain.domain)))
+               .where(AppDomain.app_id == App.id).scalar_subquery())
+    latest = select(func.max(Version.number)).where(Version.app_id == App.id).scalar_subquery()
+    return domains, latest
+
+
+def _read(app: App, domains: list[str] | None, latest: int | None) -> AppRead:
+    return AppRead(id=app.id, group_id=app.group_id, name=app.name,
+                   description=app.description, domains=domains or [],
+                   config_revision=app.config_revision, latest_version=latest,
+                   created_at=app.created_at, updated_at=app.updated_at)
+
+
+async def get_app_read(session: AsyncSession, user: User, app_id: uuid.UUID) -> AppRead:
+    row, _ = await load_scoped_row(session, select(App, *_summary()).where(App.id == app_id),
+                                   App.group_id, user, Role.viewer, "app")
+    return _read(row[0], row[1], row[2])
+
+
+async def list_app_reads(session: AsyncSession, user: User, group_id: uuid.UUID,
+                         params: PageParams) -> tuple[list[AppRead], str | None]:
+    await get_group(session, user, group_id)
+    rows, cursor = await paginate(session, select(App, *_summary())
+                                  .where(App.group_id == group_id), [App.name], params)
+    return [_read(*row) for row in rows], cursor
 
 
 async def to_read(session: AsyncSession, apps: list[App]) -> list[AppRead]:
@@ -37,13 +68,6 @@ async def to_read(session: AsyncSession, apps: list[App]) -> list[AppRead]:
                     domains=domains[a.id], config_revision=a.config_revision,
                     latest_version=latest.get(a.id), created_at=a.created_at,
                     updated_at=a.updated_at) for a in apps]
-
-
-async def list_apps(session: AsyncSession, user: User, group_id: uuid.UUID, params: PageParams
-                    ) -> tuple[list[App], str | None]:
-    await get_group(session, user, group_id)
-    return await paginate(session, select(App).where(App.group_id == group_id), [App.name],
-                          params)
 
 
 async def _set_domains(session: AsyncSession, app: App, domains: list[str]) -> None:

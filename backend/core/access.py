@@ -39,6 +39,19 @@ def check_role(role: Role, need: Role, what: str) -> None:
                         f"{what}; you are {role.value}.")
 
 
+async def load_scoped_row(session: AsyncSession, stmt: Select[Any],
+                          group_col: InstrumentedAttribute[Any], user: User, need: Role,
+                          what: str) -> tuple[Any, Role]:
+    """Like load_scoped, for a select of several columns: returns the whole row."""
+    row = (await session.execute(
+        stmt.add_columns(Member.role).join(Member, member_join(group_col, user)).limit(1)
+    )).first()
+    if row is None:
+        raise NotFound(f"No {what} with that id.")
+    check_role(row[-1], need, what)
+    return row[:-1], row[-1]
+
+
 async def load_scoped(session: AsyncSession, stmt: Select[Any],
                       group_col: InstrumentedAttribute[Any], user: User, need: Role,
                       what: str) -> tuple[Any, Role]:
@@ -46,14 +59,8 @@ async def load_scoped(session: AsyncSession, stmt: Select[Any],
 
     Returns (entity, role); raises NotFound for non-members, Forbidden below `need`.
     """
-    row = (await session.execute(
-        stmt.add_columns(Member.role).join(Member, member_join(group_col, user)).limit(1)
-    )).first()
-    if row is None:
-        raise NotFound(f"No {what} with that id.")
-    entity, role = row[0], row[-1]
-    check_role(role, need, what)
-    return entity, role
+    row, role = await load_scoped_row(session, stmt, group_col, user, need, what)
+    return row[0], role
 
 
 async def role_in_group(session: AsyncSession, user: User, group_id: uuid.UUID) -> Role | None:
