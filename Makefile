@@ -9,7 +9,7 @@ TEST_HOME ?= .dockyard-test
 # Simulated Docker hosts for `make up`, each with an agent (scripts/hosts adds more later).
 HOSTS ?=
 
-.PHONY: bootstrap up down status test openapi lint clean
+.PHONY: bootstrap up down restart status test openapi lint clean
 
 bootstrap:
 	@scripts/bootstrap
@@ -19,6 +19,12 @@ up: bootstrap
 
 down:
 	$(STACK) down --profile dev
+
+# After pulling new code: restart the API, the worker and the agents (the services
+# keep their data), then bring everything up as `make up` does.
+restart: bootstrap
+	$(STACK) down --profile dev --services agents,worker,api
+	$(STACK) up --profile dev --with-app $(if $(HOSTS),--hosts $(HOSTS))
 
 status:
 	@$(STACK) status --profile dev
