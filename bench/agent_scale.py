@@ -173,11 +173,12 @@ class TimedWatcher(LiveStateWatcher):
         self.probe_key, self.changes = probe_key, 0
         self.applied: dict[int, float] = {}
 
-    async def apply(self, change: Change) -> None:
-        await super().apply(change)
-        self.changes += 1
-        if change.key == self.probe_key and change.value:
-            self.applied[int(json.loads(change.value)["memory_free"])] = time.monotonic()
+    async def apply(self, *changes: Change) -> None:
+        await super().apply(*changes)
+        self.changes += len(changes)
+        for change in changes:
+            if change.key == self.probe_key and change.value:
+                self.applied[int(json.loads(change.value)["memory_free"])] = time.monotonic()
 
 
 async def prepare_db(settings: BackendSettings, ids: list[str]) -> str:
