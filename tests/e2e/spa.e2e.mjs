@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Drives the dashboard in Debian's Chromium against a live API that serves the built
 // SPA: log in, create a group, an app with a domain and a version through the forms,
-// check client and server validation, optionally save a screenshot, log out.
+// check client and server validation, see the Deployment section and the 409 of a
+// deploy to a cluster without hosts (one made for the test: no Docker host needed),
+// optionally save a screenshot, log out.
 //
 //   BASE_URL=http://127.0.0.1:8000 E2E_USERNAME=admin E2E_PASSWORD=… \
 //     [SCREENSHOT=docs/screenshot.png] node tests/e2e/spa.e2e.mjs
@@ -27,6 +29,9 @@ const groupName = `${process.env.E2E_GROUP_PREFIX ?? "e2e"}-${suffix}`;
 const appName = "storefront";
 const domain = `shop-${suffix}.example.test`;
 const image = "127.0.0.1:5000/library/busybox:1.36";
+const emptyCluster = `empty-${suffix}`;
+let groupId = null;
+let emptyClusterId = null;
 
 function fail(message) {
   console.error(`e2e: FAIL: ${message}`);
@@ -57,6 +62,19 @@ async function expectText(locator, pattern, what) {
   await locator.first().waitFor({ state: "visible" });
   const text = (await locator.first().innerText()).trim();
   if (!pattern.test(text)) throw new Error(`${what}: expected ${pattern}, got ${JSON.stringify(text)}`);
+}
+
+/** Call the API with the SPA's own token, for what the SPA has no form for. */
+async function api(page, method, path, body) {
+  return page.evaluate(async ({ method, path, body }) => {
+    const response = await fetch(path, {
+      method,
+      headers: { Authorization: `Bearer ${localStorage.getItem("dockyard.token")}`, "Content-Type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : null };
+  }, { method, path, body });
 }
 
 async function main(page, pageErrors) {
@@ -93,6 +111,7 @@ async function main(page, pageErrors) {
     await page.getByRole("button", { name: "Create group" }).click();
     await page.waitForURL(/\/groups\/[0-9a-f-]+\/apps$/);
     await page.getByRole("heading", { name: groupName }).waitFor();
+    groupId = new URL(page.url()).pathname.split("/")[2];
   });
 
   await step(`create app ${appName} with domain ${domain}`, async () => {
@@ -148,6 +167,37 @@ async function main(page, pageErrors) {
     await page.getByRole("form", { name: "New version" }).waitFor({ state: "detached" });
     await expectText(page.getByTestId("versions-table").locator("tbody tr"), /v2/, "newest version first");
     await page.getByTestId("events-table").getByText("version.create").first().waitFor();
+  });
+
+  await step("the Deployment section says the app is not deployed", async () => {
+    await expectText(page.getByTestId("deployment").getByTestId("not-deployed"), /Not deployed yet/, "deployment section");
+  });
+
+  await step(`make an empty private cluster ${emptyCluster} for the group (API)`, async () => {
+    const made = await api(page, "POST", "/api/v1/clusters", { name: emptyCluster, group_id: groupId });
+    if (made.status !== 201) throw new Error(`cluster not created: ${made.status} ${JSON.stringify(made.body)}`);
+    emptyClusterId = made.body.id;
+  });
+
+  await step("deploying to a cluster without hosts shows the 409 problem detail", async () => {
+    const section = page.getByTestId("deployment");
+    await section.getByRole("button", { name: "Deploy" }).click();
+    const form = section.getByRole("form", { name: "Deploy" });
+    await page.selectOption("#deploy-version", "2");
+    await page.selectOption("#deploy-cluster", emptyClusterId);
+    await page.fill("#deploy-replicas", "2");
+    await form.getByRole("button", { name: "Deploy" }).click();
+    const problem = form.getByTestId("problem");
+    await expectText(problem, /409/, "deploy problem status");
+    await expectText(problem, /no hosts|cannot be placed/i, "deploy problem detail");
+    await form.getByRole("button", { name: "Cancel" }).click();
+    await page.getByTestId("not-deployed").waitFor();
+  });
+
+  await step(`delete the empty cluster ${emptyCluster} (API)`, async () => {
+    const gone = await api(page, "DELETE", `/api/v1/clusters/${emptyClusterId}`);
+    if (gone.status !== 204) throw new Error(`cluster not deleted: ${gone.status} ${JSON.stringify(gone.body)}`);
+    emptyClusterId = null;
   });
 
   if (SCREENSHOT) {

@@ -3,8 +3,11 @@ import { describe, expect, it } from "vitest";
 import { appKeys } from "./apps";
 import { authKeys } from "./auth";
 import { clusterKeys } from "./clusters";
+import { containerKeys } from "./containers";
+import { deploymentKeys } from "./deployments";
 import { cleanFilter, eventKeys } from "./events";
 import { groupKeys, hasRole } from "./groups";
+import { jobDone, jobKeys } from "./jobs";
 import { flatItems } from "./pages";
 import { tokenKeys } from "./tokens";
 import { versionKeys } from "./versions";
@@ -27,6 +30,9 @@ describe("query key factories", () => {
       [clusterKeys.detail("c1"), clusterKeys.hosts("c1")],
       [tokenKeys.all, tokenKeys.lists()],
       [authKeys.all, authKeys.me()],
+      [deploymentKeys.all, deploymentKeys.topology("a1")],
+      [containerKeys.all, containerKeys.logs("c1", 200)],
+      [jobKeys.all, jobKeys.detail("j1")],
     ];
     for (const [prefix, key] of pairs) expect(startsWith(key, prefix)).toBe(true);
   });
@@ -36,6 +42,8 @@ describe("query key factories", () => {
     expect(appKeys.detail("a1")).not.toEqual(appKeys.detail("a2"));
     expect(startsWith(groupKeys.members("g1"), groupKeys.detail("g2"))).toBe(false);
     expect(startsWith(appKeys.list("g1"), appKeys.details())).toBe(false);
+    expect(deploymentKeys.topology("a1")).not.toEqual(deploymentKeys.topology("a2"));
+    expect(containerKeys.logs("c1", 200)).not.toEqual(containerKeys.logs("c1", 50));
   });
 
   it("ignore empty event filters", () => {
@@ -49,6 +57,14 @@ describe("helpers", () => {
     expect(hasRole("owner", "admin")).toBe(true);
     expect(hasRole("developer", "admin")).toBe(false);
     expect(hasRole(null, "viewer")).toBe(false);
+  });
+
+  it("knows when a job has ended", () => {
+    expect(jobDone("succeeded")).toBe(true);
+    expect(jobDone("failed")).toBe(true);
+    expect(jobDone("running")).toBe(false);
+    expect(jobDone("queued")).toBe(false);
+    expect(jobDone(undefined)).toBe(false);
   });
 
   it("flattens pages", () => {

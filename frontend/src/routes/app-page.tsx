@@ -10,6 +10,7 @@ import { EventsTable } from "../components/events-table";
 import { PageHeader } from "../components/page-header";
 import { ProblemAlert } from "../components/problem-alert";
 import { AppDetailsCard } from "./app-details-card";
+import { DeploymentSection } from "./deployment/deployment-section";
 import { VersionForm } from "./version-form";
 import { VersionsTable } from "./versions-table";
 
@@ -42,6 +43,7 @@ export function AppPage() {
       </PageHeader>
       <AppDetailsCard app={app.data} canEdit={canDevelop} />
       {creating && <VersionForm appId={appId} base={versions[0]} onDone={() => setCreating(false)} />}
+      <DeploymentSection appId={appId} versions={versions.map((v) => v.number)} canOperate={canDevelop} />
       <section className="card">
         <div className="card-head"><h2>Versions</h2><span className="muted small">Newest first</span></div>
         <VersionsTable versions={versions} query={versionsResult} />
