@@ -34,12 +34,14 @@ async def startup(ctx: dict[str, Any]) -> None:
     ctx["sessionmaker"] = make_sessionmaker(ctx["engine"])
     # The live-state watcher runs beside the jobs for as long as the worker lives.
     ctx["etcd"] = EtcdStore(*settings.etcd_host_port)
-    ctx["watcher"] = LiveStateWatcher(ctx["etcd"], ctx["sessionmaker"])
-    ctx["watcher_task"] = asyncio.create_task(ctx["watcher"].run(), name="live-state-watcher")
     ctx["docker"] = DockerClients()
     # ctx["redis"] is arq's own pool (set before on_startup): jobs go to this queue.
     ctx["reconciler"] = Reconciler(ctx["sessionmaker"], ctx["etcd"], JobSender(ctx["redis"]),
                                    settings)
+    # Every change the watcher applies wakes the reconciler before its next tick.
+    ctx["watcher"] = LiveStateWatcher(ctx["etcd"], ctx["sessionmaker"],
+                                      on_change=ctx["reconciler"].wake)
+    ctx["watcher_task"] = asyncio.create_task(ctx["watcher"].run(), name="live-state-watcher")
     ctx["reconciler_task"] = asyncio.create_task(ctx["reconciler"].run(), name="reconciler")
 
 

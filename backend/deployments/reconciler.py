@@ -31,6 +31,7 @@ from backend.models import App, Cluster, Container, Deployment, Host, HostStatus
 
 log = logging.getLogger(__name__)
 ACTIVE = (JobState.queued, JobState.running)
+MIN_GAP_S = 0.25
 
 
 def _active_job(container_id: Any, stuck_after: timedelta) -> Any:
@@ -61,6 +62,9 @@ class Reconciler:
                 log.exception("reconcile pass failed")
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self.wake.wait(), self.settings.reconcile_interval_s)
+            # Woken by live-state changes, but at most every MIN_GAP_S: a burst of health
+            # reports must not turn into back-to-back passes.
+            await asyncio.sleep(MIN_GAP_S)
             self.wake.clear()
 
     async def once(self) -> None:

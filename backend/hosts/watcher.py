@@ -25,8 +25,10 @@ log = logging.getLogger(__name__)
 
 class LiveStateWatcher:
     def __init__(self, store: EtcdStore, maker: async_sessionmaker[AsyncSession],
-                 prefix: str = "/dockyard"):
+                 prefix: str = "/dockyard", on_change: asyncio.Event | None = None):
         self.store, self.maker, self.prefix = store, maker, prefix
+        # Set after each applied batch: wakes the reconciler early (event-driven).
+        self.on_change = on_change
         self.revision = 0
         self.applied_at = 0.0  # monotonic time of the last applied change (for lag)
         self.full_reads = 0
@@ -109,6 +111,8 @@ class LiveStateWatcher:
             await session.commit()
         self.revision = changes[-1].revision
         self.applied_at = time.monotonic()
+        if self.on_change is not None:
+            self.on_change.set()
 
     async def _apply_one(self, session: AsyncSession, change: Change) -> None:
         key = live_state.parse_key(self.prefix, change.key)
