@@ -34,13 +34,23 @@ async def find(docker: aiodocker.Docker, name: str) -> Any | None:
         raise
 
 
-async def ensure_image(docker: aiodocker.Docker, image: str) -> None:
+def pull_auth(image: str, registry_url: str, username: str | None, password: str | None
+              ) -> dict[str, str] | None:
+    """Credentials for our own registry's images only: never sent to another registry."""
+    registry = registry_url.split("://", 1)[-1].rstrip("/")
+    if not username or password is None or not image.startswith(registry + "/"):
+        return None
+    return {"username": username, "password": password, "serveraddress": registry}
+
+
+async def ensure_image(docker: aiodocker.Docker, image: str,
+                       auth: dict[str, str] | None = None) -> None:
     try:
         await docker.images.inspect(image)
     except aiodocker.DockerError as exc:
         if exc.status != 404:
             raise
-        await docker.images.pull(image)
+        await docker.images.pull(image, auth=auth)
 
 
 async def remove(docker: aiodocker.Docker, name: str) -> bool:

@@ -43,7 +43,11 @@ async def create_and_start(session: AsyncSession, clients: DockerClients,
     name = spec.container_name(str(container.id))
     existing = await docker_hosts.find(docker, name)
     if existing is None:
-        await docker_hosts.ensure_image(docker, version.image)
+        password = settings.registry_password
+        auth = docker_hosts.pull_auth(version.image, settings.registry_url,
+                                      settings.registry_username,
+                                      password.get_secret_value() if password else None)
+        await docker_hosts.ensure_image(docker, version.image, auth)
         config = spec.create_config(version=version_spec(version), app_id=str(app.id),
                                     group_id=str(app.group_id),
                                     cluster_id=str(container.cluster_id),

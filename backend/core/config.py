@@ -20,6 +20,9 @@ class BackendSettings(BaseSettings):
     redis_url: str = "redis://127.0.0.1:56379/0"
     etcd_endpoint: str = "127.0.0.1:52379"
     registry_url: str = "http://127.0.0.1:5000"
+    # Hosts pull with these when an image lives in our registry (once it requires auth).
+    registry_username: str | None = None
+    registry_password: SecretStr | None = None
     docker_host: str = "unix:///run/docker.sock"
     nginx_url: str = "http://127.0.0.1:8080"
     frontend_dist: Path = Path("frontend/dist")

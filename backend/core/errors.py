@@ -140,10 +140,16 @@ def _install_db_handlers(app: FastAPI) -> None:
         # SQLSTATE class 22 is "data exception": a value the column cannot hold (NUL in
         # text, out-of-range number) that slipped past validation. The user's input,
         # not the server, is at fault; the transaction was rolled back.
-        if _sqlstate(exc).startswith("22"):
+        code = _sqlstate(exc)
+        if code.startswith("22"):
             return problem_response(Problem(type="/problems/invalid", title="Invalid input",
                                             status=422, detail="A value cannot be stored: "
                                             "check for NUL characters or numbers out of range."))
+        if code in ("40P01", "40001"):  # deadlock or serialization failure: nothing written
+            return problem_response(Problem(type="/problems/busy", title="Busy", status=503,
+                                            detail="The change collided with concurrent work "
+                                            "and was not applied; send it again."),
+                                    {"Retry-After": "1"})
         raise exc
 
 

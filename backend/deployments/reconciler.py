@@ -68,13 +68,14 @@ class Reconciler:
             self.wake.clear()
 
     async def once(self) -> None:
-        async with self.maker() as session:
-            await self.give_up_lost_hosts(session)
-            await self.close_gaps(session)
-            await self.redrive(session)
-            await self.remove_orphans(session)
-            await session.commit()
-            await self.sender.flush_after_commit(session)
+        # One short transaction per step (and per deployment), never holding container
+        # rows while waiting for a cluster lock: the API takes cluster, then containers.
+        for step in (self.give_up_lost_hosts, self.redrive, self.remove_orphans):
+            async with self.maker() as session:
+                await step(session)
+                await session.commit()
+                await self.sender.flush_after_commit(session)
+        await self.close_gaps()
         async with self.maker() as session:
             app_ids = (await session.execute(select(Deployment.app_id).distinct())).scalars()
             for app_id in app_ids:
@@ -95,24 +96,37 @@ class Reconciler:
                           group_id=app.group_id if app else None, container=str(container.id),
                           host=str(container.host_id), reason="host not ready")
 
-    async def close_gaps(self, session: AsyncSession) -> None:
+    async def close_gaps(self) -> None:
         upgrading = select(Job.target_id).where(Job.kind == "deployments.upgrade",
                                                 Job.state.in_(ACTIVE))
-        for deployment in (await session.execute(select(Deployment).where(
-                cast(Deployment.app_id, String).not_in(upgrading)))).scalars().all():
-            app = await session.get(App, deployment.app_id)
-            cluster = (await session.execute(select(Cluster).where(
-                Cluster.id == deployment.cluster_id).with_for_update())).scalar_one()
-            assert app is not None
-            try:
-                async with session.begin_nested():
-                    await converge(session, self.settings, None, app, cluster, deployment)
-                self.shortfalls.pop(deployment.id, None)
-            except Capacity as exc:
-                if self.shortfalls.get(deployment.id) != str(exc):  # say it once, not each pass
-                    self.shortfalls[deployment.id] = str(exc)
-                    events.record(session, None, "app.reconcile", "app", app.id,
-                                  group_id=app.group_id, outcome="failure", reason=str(exc))
+        async with self.maker() as session:
+            ids = (await session.execute(select(Deployment.id).where(
+                cast(Deployment.app_id, String).not_in(upgrading)))).scalars().all()
+        for deployment_id in ids:
+            async with self.maker() as session:
+                await self._close_gap(session, deployment_id)
+                await session.commit()
+                await self.sender.flush_after_commit(session)
+
+    async def _close_gap(self, session: AsyncSession, deployment_id: uuid.UUID) -> None:
+        """Same lock order as the API: cluster, then deployment, then containers."""
+        deployment = await session.get(Deployment, deployment_id)
+        if deployment is None:
+            return
+        cluster = (await session.execute(select(Cluster).where(
+            Cluster.id == deployment.cluster_id).with_for_update())).scalar_one()
+        await session.refresh(deployment, with_for_update=True)
+        app = await session.get(App, deployment.app_id)
+        assert app is not None
+        try:
+            async with session.begin_nested():
+                await converge(session, self.settings, None, app, cluster, deployment)
+            self.shortfalls.pop(deployment.id, None)
+        except Capacity as exc:
+            if self.shortfalls.get(deployment.id) != str(exc):  # say it once, not each pass
+                self.shortfalls[deployment.id] = str(exc)
+                events.record(session, None, "app.reconcile", "app", app.id,
+                              group_id=app.group_id, outcome="failure", reason=str(exc))
 
     async def redrive(self, session: AsyncSession) -> None:
         stuck_after = timedelta(seconds=self.settings.stuck_job_s)

@@ -124,12 +124,14 @@ async def deploy(session: AsyncSession, settings: BackendSettings, user: User,
     return deployment, started, removed, queued
 
 
-async def deployment_of(session: AsyncSession, app: App, cluster_id: uuid.UUID | None
-                        ) -> Deployment:
+async def deployment_of(session: AsyncSession, app: App, cluster_id: uuid.UUID | None,
+                        *, lock: bool = True) -> Deployment:
     stmt = select(Deployment).where(Deployment.app_id == app.id)
     if cluster_id is not None:
         stmt = stmt.where(Deployment.cluster_id == cluster_id)
-    found = list((await session.execute(stmt.with_for_update())).scalars())
+    if lock:
+        stmt = stmt.with_for_update()
+    found = list((await session.execute(stmt)).scalars())
     if not found:
         raise NotFound("The app is not deployed" +
                        (" in that cluster." if cluster_id else " anywhere yet."))
@@ -142,8 +144,10 @@ async def scale(session: AsyncSession, settings: BackendSettings, user: User,
                 app_id: uuid.UUID, cluster_id: uuid.UUID, replicas: int
                 ) -> tuple[Deployment, list[Container], list[Container], list[Job]]:
     app = await get_app(session, user, app_id, Role.developer, for_update=True)
-    deployment = await deployment_of(session, app, cluster_id)
+    # Lock order everywhere: app, cluster, deployment, containers (the reconciler too).
+    deployment = await deployment_of(session, app, cluster_id, lock=False)
     cluster = await cluster_for(session, app, deployment.cluster_id)
+    await session.refresh(deployment, with_for_update=True)
     before = deployment.replicas
     deployment.replicas, deployment.updated_at = replicas, datetime.now(UTC)
     started, removed, queued = await converge(session, settings, user, app, cluster, deployment)

@@ -47,6 +47,9 @@ class LiveStateWatcher:
                 log.warning("etcd unavailable (%s); retrying", exc)
                 await self.store.close()
                 await asyncio.sleep(backoff.next())
+            except Exception:  # the database, most likely: re-read from scratch
+                log.exception("applying live state failed; re-reading")
+                await asyncio.sleep(backoff.next())
 
     async def _follow(self) -> None:
         """Apply watch events; whatever piled up meanwhile goes in one transaction.
@@ -105,8 +108,12 @@ class LiveStateWatcher:
 
     async def apply(self, *changes: Change) -> None:
         """Apply changes in order, in one transaction."""
+        # Container rows in id order, as the ORM flushes them in the API and reconciler:
+        # two transactions never wait on each other's rows in a cycle. Stable, so later
+        # changes of one key still win.
+        ordered = sorted(changes, key=_row_order)
         async with self.maker() as session:
-            for change in changes:
+            for change in ordered:
                 await self._apply_one(session, change)
             await session.commit()
         self.revision = changes[-1].revision
@@ -152,3 +159,9 @@ class LiveStateWatcher:
             updated_at=datetime.now(UTC)))
 
 
+
+
+def _row_order(change: Change) -> str:
+    """Sort key: the container row a change updates (its id), else the etcd key."""
+    container_id = live_state.container_id(live_state.decode(change.value) or {})
+    return str(container_id) if container_id else change.key

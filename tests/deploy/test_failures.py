@@ -79,3 +79,23 @@ def test_lost_host_containers_come_back_on_the_others(cluster3: Cluster3, group:
     wait_for(lambda: not cluster3.docker_containers(app)[victim.name], 60)
     assert len(live(c, app)) == 6
     scale_to_zero(c, app, cluster3.id)
+
+
+def test_rapid_scaling_while_jobs_run_never_fails(cluster3: Cluster3, group: str) -> None:
+    """Scale calls racing the worker, the watcher and the reconciler: all 202, no 5xx."""
+    c = cluster3.client
+    app = make_app(c, group)
+    v1 = make_version(c, app, "storm")
+    r = c.post(f"/apps/{app}/deploy", json={"version": v1, "cluster_id": cluster3.id,
+                                            "replicas": 20})
+    assert r.status_code == 202
+    codes = []
+    for replicas in (2, 18, 0, 12, 3, 9):
+        time.sleep(0.4)
+        codes.append(c.post(f"/apps/{app}/scale", json={"cluster_id": cluster3.id,
+                                                        "replicas": replicas}).status_code)
+    assert codes == [202] * 6
+    running = serving(c, app, 9, v1, limit_s=90)
+    wanted = sorted(x["id"] for x in running)
+    wait_for(lambda: _docker_truth(cluster3, app) == wanted, 60)
+    scale_to_zero(c, app, cluster3.id)

@@ -142,3 +142,21 @@ class TestLiveStateKeys:
         assert live_state.decode(b"not json") is None
         assert live_state.decode(b"[1, 2]") is None
         assert live_state.container_id({"labels": {"dockyard.container": "nope"}}) is None
+
+
+class TestPullAuth:
+    @pytest.mark.parametrize(("image", "user", "want"), [
+        ("127.0.0.1:5000/team/web:v1", "puller", True),
+        ("127.0.0.1:5000/library/busybox:1.35", "puller", True),
+        ("127.0.0.1:5001/team/web:v1", "puller", False),  # another registry
+        ("docker.io/library/nginx:1", "puller", False),
+        ("127.0.0.1:5000/team/web:v1", None, False),  # no credentials configured
+    ])
+    def test_only_our_registry_gets_credentials(self, image, user, want) -> None:
+        from backend.containers.docker_hosts import pull_auth
+
+        auth = pull_auth(image, "http://127.0.0.1:5000", user, "s3cret")
+        assert (auth is not None) is want
+        if auth:
+            assert auth == {"username": "puller", "password": "s3cret",
+                            "serveraddress": "127.0.0.1:5000"}
