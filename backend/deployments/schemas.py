@@ -73,8 +73,11 @@ class JobAccepted(BaseModel):
 
 class TopologyContainer(BaseModel):
     id: uuid.UUID
+    name: str
     host_id: uuid.UUID | None
     host_name: str | None
+    desired_state: str
+    last_error: str
     state: str
     health: str | None
     serving: bool

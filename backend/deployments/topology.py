@@ -34,8 +34,9 @@ async def topology(session: AsyncSession, user: User, app_id: uuid.UUID) -> Topo
     for container, version, host_name in rows:
         images[version.number] = version.image
         tree[container.cluster_id][version.number].append(TopologyContainer(
-            id=container.id, host_id=container.host_id, host_name=host_name,
-            state=container.state, health=container.health,
+            id=container.id, name=container.name, host_id=container.host_id,
+            host_name=host_name, desired_state=container.desired_state,
+            last_error=container.last_error, state=container.state, health=container.health,
             serving=rules.serving(container.desired_state, container.state, container.health,
                                   bool(version.health_check)), ports=container.ports or {}))
     cluster_ids = set(deployments) | set(tree)

@@ -1674,6 +1674,8 @@ export interface components {
         };
         /** TopologyContainer */
         TopologyContainer: {
+            /** Desired State */
+            desired_state: string;
             /** Health */
             health: string | null;
             /** Host Id */
@@ -1685,6 +1687,10 @@ export interface components {
              * Format: uuid
              */
             id: string;
+            /** Last Error */
+            last_error: string;
+            /** Name */
+            name: string;
             /** Ports */
             ports: {
                 [key: string]: string;

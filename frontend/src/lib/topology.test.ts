@@ -7,7 +7,10 @@ import {
 } from "./topology";
 
 function container(id: string, over: Partial<TopologyContainer> = {}): TopologyContainer {
-  return { id, host_id: "h", host_name: "host0", state: "running", health: "healthy", serving: true, ports: {}, ...over };
+  return {
+    id, name: `dy-${id}`, host_id: "h", host_name: "host0", desired_state: "running", last_error: "",
+    state: "running", health: "healthy", serving: true, ports: {}, ...over,
+  };
 }
 
 function cluster(desired: number | null, versions: Record<number, TopologyContainer[]>, replicas = 3): TopologyCluster {

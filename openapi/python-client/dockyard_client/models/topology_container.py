@@ -26,19 +26,25 @@ T = TypeVar("T", bound="TopologyContainer")
 class TopologyContainer:
     """ 
         Attributes:
+            desired_state (str):
             health (None | str):
             host_id (None | UUID):
             host_name (None | str):
             id (UUID):
+            last_error (str):
+            name (str):
             ports (TopologyContainerPorts):
             serving (bool):
             state (str):
      """
 
+    desired_state: str
     health: None | str
     host_id: None | UUID
     host_name: None | str
     id: UUID
+    last_error: str
+    name: str
     ports: TopologyContainerPorts
     serving: bool
     state: str
@@ -50,6 +56,8 @@ class TopologyContainer:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.topology_container_ports import TopologyContainerPorts # noqa: PLC0415
+        desired_state = self.desired_state
+
         health: None | str
         health = self.health
 
@@ -64,6 +72,10 @@ class TopologyContainer:
 
         id = str(self.id)
 
+        last_error = self.last_error
+
+        name = self.name
+
         ports = self.ports.to_dict()
 
         serving = self.serving
@@ -74,10 +86,13 @@ class TopologyContainer:
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({
+            "desired_state": desired_state,
             "health": health,
             "host_id": host_id,
             "host_name": host_name,
             "id": id,
+            "last_error": last_error,
+            "name": name,
             "ports": ports,
             "serving": serving,
             "state": state,
@@ -91,6 +106,8 @@ class TopologyContainer:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.topology_container_ports import TopologyContainerPorts # noqa: PLC0415
         d = dict(src_dict)
+        desired_state = d.pop("desired_state")
+
         def _parse_health(data: object) -> None | str:
             if data is None:
                 return data
@@ -130,6 +147,10 @@ class TopologyContainer:
 
 
 
+        last_error = d.pop("last_error")
+
+        name = d.pop("name")
+
         ports = TopologyContainerPorts.from_dict(d.pop("ports"))
 
 
@@ -140,10 +161,13 @@ class TopologyContainer:
         state = d.pop("state")
 
         topology_container = cls(
+            desired_state=desired_state,
             health=health,
             host_id=host_id,
             host_name=host_name,
             id=id,
+            last_error=last_error,
+            name=name,
             ports=ports,
             serving=serving,
             state=state,
