@@ -28,9 +28,10 @@ async def register(settings: AgentSettings) -> str:
     if not settings.api_url or not settings.join_token:
         raise SystemExit("no host id yet: set DOCKYARD_AGENT_API_URL and "
                          "DOCKYARD_AGENT_JOIN_TOKEN to register this host")
+    endpoint = settings.engine_url or settings.docker_host
     body: dict[str, Any] = {"token": settings.join_token, "name": settings.name,
-                            "address": settings.address,
-                            "docker_endpoint": settings.docker_host, "labels": settings.labels}
+                            "address": settings.address, "docker_endpoint": endpoint,
+                            "tls": endpoint.startswith("https://"), "labels": settings.labels}
     url = settings.api_url.rstrip("/") + "/api/v1/hosts/register"
     # aiohttp comes with aiodocker: the agent needs no HTTP client of its own.
     async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=15)) as http, \
@@ -42,10 +43,24 @@ async def register(settings: AgentSettings) -> str:
             except ValueError:
                 detail = text
             raise SystemExit(f"registration refused ({r.status}): {detail}")
-        host_id = str(json.loads(text)["host_id"])
+        answer = json.loads(text)
+        host_id = str(answer["host_id"])
+    if answer.get("tls"):
+        save_tls(settings, answer["tls"])
     path = state_file(settings)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
     tmp.write_text(json.dumps({"host_id": host_id, "name": settings.name}))
     os.replace(tmp, path)
     return host_id
+
+
+def save_tls(settings: AgentSettings, tls: dict[str, str]) -> None:
+    """The engine's certificates, for dockerd --tlsverify (install.sh wires them in)."""
+    directory = settings.state_dir / "tls"
+    directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+    for name, field in (("ca.pem", "ca_pem"), ("server-cert.pem", "cert_pem"),
+                        ("server-key.pem", "key_pem")):
+        fd = os.open(directory / name, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w") as fh:
+            fh.write(tls[field])

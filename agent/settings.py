@@ -24,6 +24,9 @@ class AgentSettings:
     name: str = "host"
     address: str = "127.0.0.1"
     docker_host: str = "unix:///run/docker.sock"
+    # How the control plane reaches this engine, if not docker_host: an https:// URL
+    # gets the engine a server certificate from the platform CA at registration.
+    engine_url: str | None = None
     etcd_endpoint: str = "127.0.0.1:2379"
     prefix: str = "/dockyard"
     labels: dict[str, str] = field(default_factory=dict)

@@ -53,7 +53,7 @@ async def open_resources(app: FastAPI, settings: BackendSettings) -> None:
     state.jobs = JobSender(state.redis)
     state.etcd = EtcdStore(*settings.etcd_host_port)
     state.http = http_client()
-    state.docker = DockerClients()
+    state.docker = DockerClients(settings.pki_dir)
 
 
 async def close_resources(app: FastAPI) -> None:

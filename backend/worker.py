@@ -34,7 +34,7 @@ async def startup(ctx: dict[str, Any]) -> None:
     ctx["sessionmaker"] = make_sessionmaker(ctx["engine"])
     # The live-state watcher runs beside the jobs for as long as the worker lives.
     ctx["etcd"] = EtcdStore(*settings.etcd_host_port)
-    ctx["docker"] = DockerClients()
+    ctx["docker"] = DockerClients(settings.pki_dir)
     # ctx["redis"] is arq's own pool (set before on_startup): jobs go to this queue.
     ctx["reconciler"] = Reconciler(ctx["sessionmaker"], ctx["etcd"], JobSender(ctx["redis"]),
                                    settings)

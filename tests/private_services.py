@@ -64,9 +64,9 @@ def private_etcd(tmp_path: Path) -> Iterator[Etcd]:
 class Dockerd:
     """A throw-away engine with its own bridge, data root, exec root and socket."""
 
-    def __init__(self, root: Path, index: int = 0):
+    def __init__(self, root: Path, index: int = 0, extra_args: list[str] | None = None):
         # Index i: bridge dyagt<i> on 172.31.<250+i>.0/24, publishing on 127.0.2.<250+i>.
-        self.root, self.index = root, index
+        self.root, self.index, self.extra_args = root, index, extra_args or []
         self.bridge, self.cidr = f"dyagt{index}", f"172.31.{250 + index}.1/24"
         self.address = f"127.0.2.{250 + index}"
         self.run_dir = Path(f"/run/dockyard-agt-{os.getpid()}-{index}")
@@ -89,7 +89,8 @@ class Dockerd:
                 "--exec-root", str(self.run_dir / "exec"),
                 "--pidfile", str(self.run_dir / "docker.pid"), "-b", self.bridge,
                 "--ip", self.address, "--containerd-namespace", f"dyagt{self.index}",
-                "--containerd-plugins-namespace", f"dyagt{self.index}-plugins"],
+                "--containerd-plugins-namespace", f"dyagt{self.index}-plugins",
+                *self.extra_args],
                 stdout=log, stderr=subprocess.STDOUT)
         end = time.monotonic() + 30
         while time.monotonic() < end:

@@ -1,22 +1,41 @@
 """Docker clients for hosts, one per engine endpoint, shared by the worker's jobs."""
 
 import contextlib
+import ssl
+from pathlib import Path
 from typing import Any
 
 import aiodocker
 
 from agent.runtime import docker_url
+from backend.hosts.pki import PlatformCA
 
 DockerError = aiodocker.DockerError
 
 
 class DockerClients:
-    def __init__(self) -> None:
+    """One client per engine; https:// engines get the platform's client certificate."""
+
+    def __init__(self, pki_dir: Path | None = None) -> None:
         self.clients: dict[str, aiodocker.Docker] = {}
+        self.pki_dir = pki_dir
+        self._tls: ssl.SSLContext | None = None
+
+    def tls(self) -> ssl.SSLContext:
+        if self._tls is None:
+            if self.pki_dir is None:
+                raise LookupError("no platform CA configured for https engines")
+            ca, client = PlatformCA(self.pki_dir).client_files()
+            context = ssl.create_default_context(cafile=str(ca))
+            context.load_cert_chain(str(client))
+            self._tls = context
+        return self._tls
 
     def get(self, endpoint: str) -> aiodocker.Docker:
         if endpoint not in self.clients:
-            self.clients[endpoint] = aiodocker.Docker(url=docker_url(endpoint))
+            context = self.tls() if endpoint.startswith("https://") else None
+            self.clients[endpoint] = aiodocker.Docker(url=docker_url(endpoint),
+                                                      ssl_context=context)
         return self.clients[endpoint]
 
     async def close(self) -> None:

@@ -60,6 +60,11 @@ class BackendSettings(BaseSettings):
     job_queue_name: str = "arq:queue"
 
     @property
+    def pki_dir(self) -> Path:
+        """The platform CA for Docker engines reached over TLS."""
+        return self.data_dir / "pki"
+
+    @property
     def etcd_host_port(self) -> tuple[str, int]:
         host, _, port = self.etcd_endpoint.rpartition(":")
         return host or "127.0.0.1", int(port)

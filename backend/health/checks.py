@@ -8,8 +8,8 @@ import aiodocker
 import httpx
 from sqlalchemy import text
 
+from agent.runtime import docker_url
 from backend.core.config import BackendSettings
-from backend.hosts.tasks import docker_url
 
 
 async def _database(state: Any) -> None:

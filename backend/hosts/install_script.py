@@ -13,6 +13,9 @@ PREFIX="${{DOCKYARD_INSTALL_PREFIX:-/opt/dockyard-agent}}"
 NAME="${{DOCKYARD_AGENT_NAME:-$(hostname)}}"
 ADDRESS="${{DOCKYARD_AGENT_ADDRESS:-$(hostname -I 2>/dev/null | awk '{{print $1}}')}}"
 DOCKER_URL="${{DOCKYARD_AGENT_DOCKER_HOST:-unix:///run/docker.sock}}"
+# Set to https://<address>:2376 when the control plane is on another machine: the
+# engine then listens there with TLS, trusting only the platform's client certificates.
+ENGINE_URL="${{DOCKYARD_ENGINE_URL:-}}"
 
 say() {{ echo "dockyard: $*"; }}
 
@@ -40,10 +43,31 @@ DOCKYARD_AGENT_DOCKER_HOST=$DOCKER_URL
 DOCKYARD_AGENT_ETCD_ENDPOINT=$ETCD
 DOCKYARD_AGENT_API_URL=$API
 DOCKYARD_AGENT_STATE_DIR=$PREFIX/state
+DOCKYARD_AGENT_ENGINE_URL=$ENGINE_URL
 ENV
 say "registering $NAME ($ADDRESS)"
 (cd "$PREFIX" && set -a && . ./agent.env && DOCKYARD_AGENT_JOIN_TOKEN="$TOKEN" \
   "$PY" -m agent.register_cli)
+
+TLS="$PREFIX/state/tls"
+if [ -n "$ENGINE_URL" ] && [ -f "$TLS/server-cert.pem" ]; then
+  PORT="${{ENGINE_URL##*:}}"
+  FLAGS="-H tcp://0.0.0.0:$PORT --tlsverify --tlscacert=$TLS/ca.pem"
+  FLAGS="$FLAGS --tlscert=$TLS/server-cert.pem --tlskey=$TLS/server-key.pem"
+  if [ -d /run/systemd/system ]; then
+    say "exposing the Docker engine on port $PORT with TLS (platform CA only)"
+    mkdir -p /etc/systemd/system/docker.service.d
+    cat > /etc/systemd/system/docker.service.d/dockyard-tls.conf <<DROPIN
+[Service]
+ExecStart=
+ExecStart=/usr/sbin/dockerd -H fd:// $FLAGS --containerd=/run/containerd/containerd.sock
+DROPIN
+    systemctl daemon-reload
+    systemctl restart docker.service
+  else
+    say "no systemd: start dockerd with $FLAGS"
+  fi
+fi
 
 if [ -d /run/systemd/system ]; then
   cat > /etc/systemd/system/dockyard-agent.service <<UNIT

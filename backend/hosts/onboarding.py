@@ -14,7 +14,7 @@ from sqlmodel import col
 
 import agent
 from backend.clusters.service import get_cluster
-from backend.core import events
+from backend.core import events, jobs
 from backend.core.errors import Unauthorized
 from backend.core.security import hash_token, new_token
 from backend.hosts.errors import HostNameTaken
@@ -50,6 +50,12 @@ async def check_join_token(session: AsyncSession, secret: str) -> JoinToken:
     return token
 
 
+def engine_names(docker_endpoint: str, address: str, name: str) -> list[str]:
+    """Names the engine's server certificate must carry: how the platform dials it."""
+    host = docker_endpoint.split("://", 1)[-1].rsplit(":", 1)[0].strip("[]")
+    return sorted({host, address, name})
+
+
 async def register_host(session: AsyncSession, secret: str, *, name: str, address: str,
                         docker_endpoint: str, labels: dict[str, str]) -> Host:
     token = await check_join_token(session, secret)
@@ -71,6 +77,11 @@ async def register_host(session: AsyncSession, secret: str, *, name: str, addres
     await session.flush()
     events.record(session, None, "host.register", "host", host.id, group_id=cluster.group_id,
                   cluster=cluster.name, name=name, token=token.prefix)
+    if docker_endpoint.startswith("https://"):
+        # The worker checks it can reach the engine over TLS once the host has it.
+        jobs.schedule(session, kind="hosts.probe", payload={"host_id": str(host.id)},
+                      group_id=cluster.group_id, created_by=None, target_type="host",
+                      target_id=str(host.id))
     return host
 
 

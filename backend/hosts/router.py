@@ -11,11 +11,13 @@ from backend.core.pagination import Page, PageDep
 from backend.core.routing import make_router
 from backend.hosts import onboarding, service
 from backend.hosts.install_script import render as render_install
+from backend.hosts.pki import PlatformCA
 from backend.hosts.schemas import (
     HostCreate,
     HostRead,
     HostRegister,
     HostRegistered,
+    HostTLS,
     HostUpdate,
     JoinTokenCreate,
     JoinTokenCreated,
@@ -119,12 +121,19 @@ TokenQuery = Annotated[str, Query(min_length=1, max_length=128, description="A j
 
 @public.post("/hosts/register", name="register", response_model=HostRegistered,
              status_code=status.HTTP_201_CREATED, responses=problem_responses(401, 409))
-async def register_host(session: SessionDep, body: HostRegister) -> HostRegistered:
+async def register_host(session: SessionDep, request: Request, body: HostRegister
+                        ) -> HostRegistered:
     """Register a new host with a join token (called by the agent, not by people)."""
     host = await onboarding.register_host(session, body.token, name=body.name,
                                           address=body.address,
                                           docker_endpoint=body.docker_endpoint, labels=body.labels)
-    return HostRegistered(host_id=host.id, cluster_id=host.cluster_id)
+    tls = None
+    if body.tls:
+        ca = PlatformCA(request.app.state.settings.pki_dir)
+        cert, key = ca.issue(f"engine {host.name}", server_names=onboarding.engine_names(
+            body.docker_endpoint, body.address, body.name))
+        tls = HostTLS(ca_pem=ca.ca_pem().decode(), cert_pem=cert.decode(), key_pem=key.decode())
+    return HostRegistered(host_id=host.id, cluster_id=host.cluster_id, tls=tls)
 
 
 @public.get("/install.sh", name="install_script", response_class=PlainTextResponse,

@@ -2,7 +2,7 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from backend.core.names import Name
 from backend.core.schemas import Input
@@ -80,6 +80,9 @@ class JoinTokenCreated(BaseModel):
 
 class HostRegister(Input):
     token: str = Field(min_length=1, max_length=128)
+    tls: bool = Field(default=False, description="Issue a server certificate for the "
+                      "engine (docker_endpoint https://…): the platform then reaches it "
+                      "with a client certificate of its CA.")
     name: Name
     address: str = Field(min_length=1, max_length=255, pattern=r"^[A-Za-z0-9.:-]+$")
     docker_endpoint: str = Field(max_length=512)
@@ -92,7 +95,20 @@ class HostRegister(Input):
             raise ValueError(err)
         return v
 
+    @model_validator(mode="after")
+    def _tls_needs_https(self) -> "HostRegister":
+        if self.tls != self.docker_endpoint.startswith("https://"):
+            raise ValueError("an https:// docker_endpoint goes with tls=true, and only it")
+        return self
+
+
+class HostTLS(BaseModel):
+    ca_pem: str
+    cert_pem: str
+    key_pem: str = Field(description="The engine's private key; sent once, not kept.")
+
 
 class HostRegistered(BaseModel):
     host_id: uuid.UUID
     cluster_id: uuid.UUID
+    tls: HostTLS | None = None

@@ -5,6 +5,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import aiodocker
+import aiohttp
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backend.core.worker_jobs import JobFailed, run_job
@@ -13,19 +14,15 @@ from backend.models import Host, HostStatus, Job
 PROBE_TIMEOUT_S = 10
 
 
-def docker_url(endpoint: str) -> str:
-    """aiodocker speaks unix:// and http(s)://; Docker's tcp:// means plain HTTP."""
-    return "http://" + endpoint[len("tcp://"):] if endpoint.startswith("tcp://") else endpoint
-
-
 async def _probe(ctx: dict[str, Any], session: AsyncSession, job: Job) -> dict[str, Any]:
     host = await session.get(Host, uuid.UUID(job.payload["host_id"]))
     if host is None:
         raise JobFailed("the host was removed before it could be probed")
     try:
-        async with aiodocker.Docker(url=docker_url(host.docker_endpoint)) as docker:
-            info = await docker.system.info()
-    except (aiodocker.DockerError, OSError, TimeoutError) as exc:
+        docker = ctx["docker"].get(host.docker_endpoint)  # TLS for https:// engines
+        info = await docker.system.info()
+    except (aiodocker.DockerError, aiohttp.ClientError, OSError, TimeoutError,
+            LookupError) as exc:
         host.status = HostStatus.not_ready
         await session.commit()
         raise JobFailed(f"cannot reach the Docker engine at {host.docker_endpoint}: {exc}"

@@ -1277,6 +1277,12 @@ export interface components {
             };
             /** Name */
             name: string;
+            /**
+             * Tls
+             * @description Issue a server certificate for the engine (docker_endpoint https://…): the platform then reaches it with a client certificate of its CA.
+             * @default false
+             */
+            tls?: boolean;
             /** Token */
             token: string;
         };
@@ -1292,12 +1298,25 @@ export interface components {
              * Format: uuid
              */
             host_id: string;
+            tls?: components["schemas"]["HostTLS"] | null;
         };
         /**
          * HostStatus
          * @enum {string}
          */
         HostStatus: "Ready" | "NotReady" | "Cordoned";
+        /** HostTLS */
+        HostTLS: {
+            /** Ca Pem */
+            ca_pem: string;
+            /** Cert Pem */
+            cert_pem: string;
+            /**
+             * Key Pem
+             * @description The engine's private key; sent once, not kept.
+             */
+            key_pem: string;
+        };
         /** HostUpdate */
         HostUpdate: {
             /** Cordoned */

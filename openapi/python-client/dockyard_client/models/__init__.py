@@ -29,6 +29,7 @@ from .host_register import HostRegister
 from .host_register_labels import HostRegisterLabels
 from .host_registered import HostRegistered
 from .host_status import HostStatus
+from .host_tls import HostTLS
 from .host_update import HostUpdate
 from .host_update_labels_type_0 import HostUpdateLabelsType0
 from .job_accepted import JobAccepted
@@ -110,6 +111,7 @@ __all__ = (
     "HostRegistered",
     "HostRegisterLabels",
     "HostStatus",
+    "HostTLS",
     "HostUpdate",
     "HostUpdateLabelsType0",
     "JobAccepted",

@@ -31,6 +31,8 @@ class HostRegister:
             name (str):
             token (str):
             labels (HostRegisterLabels | Unset):
+            tls (bool | Unset): Issue a server certificate for the engine (docker_endpoint https://…): the platform then
+                reaches it with a client certificate of its CA. Default: False.
      """
 
     address: str
@@ -38,6 +40,7 @@ class HostRegister:
     name: str
     token: str
     labels: HostRegisterLabels | Unset = UNSET
+    tls: bool | Unset = False
 
 
 
@@ -57,6 +60,8 @@ class HostRegister:
         if not isinstance(self.labels, Unset):
             labels = self.labels.to_dict()
 
+        tls = self.tls
+
 
         field_dict: dict[str, Any] = {}
 
@@ -68,6 +73,8 @@ class HostRegister:
         })
         if labels is not UNSET:
             field_dict["labels"] = labels
+        if tls is not UNSET:
+            field_dict["tls"] = tls
 
         return field_dict
 
@@ -95,12 +102,15 @@ class HostRegister:
 
 
 
+        tls = d.pop("tls", UNSET)
+
         host_register = cls(
             address=address,
             docker_endpoint=docker_endpoint,
             name=name,
             token=token,
             labels=labels,
+            tls=tls,
         )
 
         return host_register

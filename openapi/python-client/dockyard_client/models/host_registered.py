@@ -8,8 +8,12 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..types import UNSET, Unset
+from typing import cast
 from uuid import UUID
 
+if TYPE_CHECKING:
+  from ..models.host_tls import HostTLS
 
 
 
@@ -25,10 +29,12 @@ class HostRegistered:
         Attributes:
             cluster_id (UUID):
             host_id (UUID):
+            tls (HostTLS | None | Unset):
      """
 
     cluster_id: UUID
     host_id: UUID
+    tls: HostTLS | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -36,9 +42,18 @@ class HostRegistered:
 
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.host_tls import HostTLS # noqa: PLC0415
         cluster_id = str(self.cluster_id)
 
         host_id = str(self.host_id)
+
+        tls: dict[str, Any] | None | Unset
+        if isinstance(self.tls, Unset):
+            tls = UNSET
+        elif isinstance(self.tls, HostTLS):
+            tls = self.tls.to_dict()
+        else:
+            tls = self.tls
 
 
         field_dict: dict[str, Any] = {}
@@ -47,6 +62,8 @@ class HostRegistered:
             "cluster_id": cluster_id,
             "host_id": host_id,
         })
+        if tls is not UNSET:
+            field_dict["tls"] = tls
 
         return field_dict
 
@@ -54,6 +71,7 @@ class HostRegistered:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.host_tls import HostTLS # noqa: PLC0415
         d = dict(src_dict)
         cluster_id = UUID(d.pop("cluster_id"))
 
@@ -65,9 +83,30 @@ class HostRegistered:
 
 
 
+        def _parse_tls(data: object) -> HostTLS | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                tls_type_0 = HostTLS.from_dict(data)
+
+
+
+                return tls_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(HostTLS | None | Unset, data)
+
+        tls = _parse_tls(d.pop("tls", UNSET))
+
+
         host_registered = cls(
             cluster_id=cluster_id,
             host_id=host_id,
+            tls=tls,
         )
 
 
