@@ -2,7 +2,7 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from backend.core.names import Name
 from backend.core.schemas import Input
@@ -25,20 +25,26 @@ def endpoint_error(endpoint: str) -> str | None:
     return "docker_endpoint must be unix:///path, tcp://host:port or https://host:port"
 
 
+def _valid_endpoint(value: str) -> str:
+    if err := endpoint_error(value):
+        raise ValueError(err)
+    return value
+
+
+# Where the platform reaches a host's Docker engine.
+Endpoint = Annotated[str, Field(max_length=512, examples=["unix:///run/docker.sock"]),
+                     AfterValidator(_valid_endpoint)]
+# Where containers publish their ports (and how people reach the host).
+Address = Annotated[str, Field(min_length=1, max_length=255, pattern=r"^[A-Za-z0-9.:-]+$",
+                               description="Address containers publish their ports on.")]
+
+
 class HostCreate(Input):
 
     name: Name
-    address: str = Field(min_length=1, max_length=255, pattern=r"^[A-Za-z0-9.:-]+$",
-                         description="Address containers publish their ports on.")
-    docker_endpoint: str = Field(max_length=512, examples=["unix:///run/docker.sock"])
+    address: Address
+    docker_endpoint: Endpoint
     labels: Labels = {}
-
-    @field_validator("docker_endpoint")
-    @classmethod
-    def _endpoint(cls, v: str) -> str:
-        if err := endpoint_error(v):
-            raise ValueError(err)
-        return v
 
 
 class HostUpdate(Input):
@@ -84,16 +90,9 @@ class HostRegister(Input):
                       "engine (docker_endpoint https://…): the platform then reaches it "
                       "with a client certificate of its CA.")
     name: Name
-    address: str = Field(min_length=1, max_length=255, pattern=r"^[A-Za-z0-9.:-]+$")
-    docker_endpoint: str = Field(max_length=512)
+    address: Address
+    docker_endpoint: Endpoint
     labels: Labels = {}
-
-    @field_validator("docker_endpoint")
-    @classmethod
-    def _endpoint(cls, v: str) -> str:
-        if err := endpoint_error(v):
-            raise ValueError(err)
-        return v
 
     @model_validator(mode="after")
     def _tls_needs_https(self) -> "HostRegister":

@@ -1264,9 +1264,15 @@ export interface components {
         };
         /** HostRegister */
         HostRegister: {
-            /** Address */
+            /**
+             * Address
+             * @description Address containers publish their ports on.
+             */
             address: string;
-            /** Docker Endpoint */
+            /**
+             * Docker Endpoint
+             * @example unix:///run/docker.sock
+             */
             docker_endpoint: string;
             /**
              * Labels

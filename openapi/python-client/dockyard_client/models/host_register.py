@@ -26,7 +26,7 @@ T = TypeVar("T", bound="HostRegister")
 class HostRegister:
     """ 
         Attributes:
-            address (str):
+            address (str): Address containers publish their ports on.
             docker_endpoint (str):
             name (str):
             token (str):
