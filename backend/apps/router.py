@@ -28,7 +28,7 @@ async def create_app(session: SessionDep, user: CurrentUser, group_id: uuid.UUID
     """Create an app in a group (developers)."""
     app = await service.create_app(session, user, group_id, body.name, body.description,
                                    body.domains)
-    return (await service.to_read(session, [app]))[0]
+    return await service.get_app_read(session, user, app.id)
 
 
 @router.get("/apps/{app_id}", name="get", response_model=AppRead)
@@ -43,7 +43,7 @@ async def update_app(session: SessionDep, user: CurrentUser, app_id: uuid.UUID,
                      body: AppUpdate) -> AppRead:
     """Change an app's description or domains (developers)."""
     app = await service.update_app(session, user, app_id, body.description, body.domains)
-    return (await service.to_read(session, [app]))[0]
+    return await service.get_app_read(session, user, app.id)
 
 
 @router.delete("/apps/{app_id}", name="delete", status_code=status.HTTP_204_NO_CONTENT,

@@ -1,5 +1,4 @@
 import uuid
-from collections import defaultdict
 from datetime import UTC, datetime
 from typing import Any
 
@@ -61,22 +60,6 @@ async def list_app_reads(session: AsyncSession, user: User, group_id: uuid.UUID,
     rows, cursor = await paginate(session, select(App, *_summary())
                                   .where(App.group_id == group_id), [App.name], params)
     return [_read(*row) for row in rows], cursor
-
-
-async def to_read(session: AsyncSession, apps: list[App]) -> list[AppRead]:
-    ids = [a.id for a in apps]
-    domains: dict[uuid.UUID, list[str]] = defaultdict(list)
-    for app_id, domain in (await session.execute(
-            select(AppDomain.app_id, AppDomain.domain).where(AppDomain.app_id.in_(ids))
-            .order_by(AppDomain.domain))):
-        domains[app_id].append(domain)
-    latest: dict[uuid.UUID, int] = dict((await session.execute(
-        select(Version.app_id, func.max(Version.number)).where(Version.app_id.in_(ids))
-        .group_by(Version.app_id))).all())
-    return [AppRead(id=a.id, group_id=a.group_id, name=a.name, description=a.description,
-                    domains=domains[a.id], config_revision=a.config_revision,
-                    latest_version=latest.get(a.id), created_at=a.created_at,
-                    updated_at=a.updated_at) for a in apps]
 
 
 async def _set_domains(session: AsyncSession, app: App, domains: list[str]) -> None:

@@ -5,7 +5,8 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backend.apps.service import get_app
-from backend.core import events, jobs
+from backend.containers import queue
+from backend.core import events
 from backend.core.access import load_scoped
 from backend.core.errors import Conflict
 from backend.core.pagination import PageParams, paginate
@@ -61,9 +62,7 @@ async def power(session: AsyncSession, user: User, container_id: uuid.UUID, acti
     if action in ("start", "stop"):
         container.desired_state = "running" if action == "start" else "stopped"
         container.updated_at = datetime.now(UTC)
-    job = jobs.schedule(session, kind=f"containers.{action}",
-                        payload={"container_id": str(container.id)}, group_id=app.group_id,
-                        created_by=user.id, target_type="container", target_id=str(container.id))
+    job = queue.schedule(session, action, container, group_id=app.group_id, actor=user)
     events.record(session, user, f"container.{action}", "app", app.id, group_id=app.group_id,
                   container=str(container.id), job=str(job.id), outcome="queued")
     return job
@@ -79,9 +78,7 @@ async def remove(session: AsyncSession, user: User, container_id: uuid.UUID) -> 
         if deployment is not None and deployment.replicas > 0:
             deployment.replicas -= 1
         container.desired_state, container.updated_at = "removed", datetime.now(UTC)
-    job = jobs.schedule(session, kind="containers.remove",
-                        payload={"container_id": str(container.id)}, group_id=app.group_id,
-                        created_by=user.id, target_type="container", target_id=str(container.id))
+    job = queue.schedule(session, "remove", container, group_id=app.group_id, actor=user)
     events.record(session, user, "container.remove", "app", app.id, group_id=app.group_id,
                   container=str(container.id), job=str(job.id), outcome="queued")
     return job

@@ -21,7 +21,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlmodel import col
 
 from agent.etcd_store import EtcdStore
-from backend.core import events, jobs
+from backend.containers import queue
+from backend.core import events
 from backend.core.config import BackendSettings
 from backend.core.jobs import JobSender
 from backend.deployments import rules
@@ -140,7 +141,7 @@ class Reconciler:
             changed < cutoff, ~_active_job(Container.id, stuck_after)))
         ).scalars().all()
         for container in stuck:
-            self._schedule(session, "create", container)
+            queue.schedule(session, "create", container, group_id=None, actor=None)
 
     async def remove_orphans(self, session: AsyncSession) -> None:
         ready = select(Host.id).where(Host.status == HostStatus.ready)
@@ -150,9 +151,4 @@ class Reconciler:
             ~_active_job(Container.id, timedelta(seconds=self.settings.stuck_job_s))))
         ).scalars().all()
         for container in orphans:
-            self._schedule(session, "remove", container)
-
-    def _schedule(self, session: AsyncSession, action: str, container: Container) -> None:
-        jobs.schedule(session, kind=f"containers.{action}",
-                      payload={"container_id": str(container.id)}, group_id=None,
-                      created_by=None, target_type="container", target_id=str(container.id))
+            queue.schedule(session, "remove", container, group_id=None, actor=None)

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backend.apps.service import get_app
+from backend.containers import queue
 from backend.containers.spec import container_name
 from backend.core import events, jobs
 from backend.core.config import BackendSettings
@@ -84,18 +85,12 @@ async def converge(session: AsyncSession, settings: BackendSettings, actor: User
             removed.append(container)
     await session.flush()
     for container in started:
-        queued.append(_container_job(session, "create", container, app, actor))
+        queued.append(queue.schedule(session, "create", container, group_id=app.group_id,
+                                     actor=actor))
     for container in removed:
-        queued.append(_container_job(session, "remove", container, app, actor))
+        queued.append(queue.schedule(session, "remove", container, group_id=app.group_id,
+                                     actor=actor))
     return started, removed, queued
-
-
-def _container_job(session: AsyncSession, action: str, container: Container, app: App,
-                   actor: User | None) -> Job:
-    return jobs.schedule(session, kind=f"containers.{action}",
-                         payload={"container_id": str(container.id)}, group_id=app.group_id,
-                         created_by=actor.id if actor else None, target_type="container",
-                         target_id=str(container.id))
 
 
 async def deploy(session: AsyncSession, settings: BackendSettings, user: User,

@@ -4,11 +4,9 @@ import asyncio
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-import aiodocker
 import httpx
 from sqlalchemy import text
 
-from agent.runtime import docker_url
 from backend.core.config import BackendSettings
 
 
@@ -39,8 +37,7 @@ async def _registry(state: Any) -> None:
 
 
 async def _docker(state: Any) -> None:
-    async with aiodocker.Docker(url=docker_url(state.settings.docker_host)) as docker:
-        await docker.version()
+    await state.docker.get(state.settings.docker_host).version()
 
 
 async def _nginx(state: Any) -> None:

@@ -8,21 +8,27 @@ from backend.core import events, jobs
 from backend.core.errors import Forbidden, NotFound
 from backend.core.pagination import PageParams, paginate
 from backend.hosts.errors import HostHasContainers, HostNameTaken
-from backend.models import Container, Host, HostStatus, Job, User
+from backend.models import Cluster, Container, Host, HostStatus, Job, User
 
 PROBE_JOB = "hosts.probe"
 
 
-async def get_host(session: AsyncSession, user: User, host_id: uuid.UUID,
-                   manage: bool = False) -> Host:
+async def load_host(session: AsyncSession, user: User, host_id: uuid.UUID,
+                    manage: bool = False) -> tuple[Host, Cluster]:
+    """A host and its cluster, if the user may see (or, with manage, change) the cluster."""
     host = await session.get(Host, host_id)
     if host is None:
         raise NotFound("No host with that id.")
     try:
-        await get_cluster(session, user, host.cluster_id, manage=manage)
+        cluster = await get_cluster(session, user, host.cluster_id, manage=manage)
     except NotFound:
         raise NotFound("No host with that id.") from None
-    return host
+    return host, cluster
+
+
+async def get_host(session: AsyncSession, user: User, host_id: uuid.UUID,
+                   manage: bool = False) -> Host:
+    return (await load_host(session, user, host_id, manage))[0]
 
 
 async def list_hosts(session: AsyncSession, user: User, cluster_id: uuid.UUID,
@@ -56,31 +62,33 @@ async def create_host(session: AsyncSession, user: User, cluster_id: uuid.UUID, 
 
 async def update_host(session: AsyncSession, user: User, host_id: uuid.UUID,
                       labels: dict[str, str] | None, cordoned: bool | None) -> Host:
-    host = await get_host(session, user, host_id, manage=True)
-    cluster = await get_cluster(session, user, host.cluster_id)
+    host, cluster = await load_host(session, user, host_id, manage=True)
+    _change(session, user, host, cluster, labels, cordoned)
+    return host
+
+
+def _change(session: AsyncSession, user: User, host: Host, cluster: Cluster,
+            labels: dict[str, str] | None, cordoned: bool | None) -> None:
     if labels is not None:
         host.labels = labels
+        events.record(session, user, "host.update", "host", host.id, group_id=cluster.group_id,
+                      labels=labels)
     if cordoned is not None and cordoned != host.cordoned:
         host.cordoned = cordoned
         events.record(session, user, "host.cordon" if cordoned else "host.uncordon", "host",
                       host.id, group_id=cluster.group_id)
-    if labels is not None:
-        events.record(session, user, "host.update", "host", host.id, group_id=cluster.group_id,
-                      labels=labels)
-    return host
 
 
 async def drain_host(session: AsyncSession, user: User, host_id: uuid.UUID) -> Host:
     """Cordon, then ask for the host's containers to move (the reconciler does the moving)."""
-    host = await update_host(session, user, host_id, None, True)
-    cluster = await get_cluster(session, user, host.cluster_id)
+    host, cluster = await load_host(session, user, host_id, manage=True)
+    _change(session, user, host, cluster, None, True)
     events.record(session, user, "host.drain", "host", host.id, group_id=cluster.group_id)
     return host
 
 
 async def delete_host(session: AsyncSession, user: User, host_id: uuid.UUID) -> None:
-    host = await get_host(session, user, host_id, manage=True)
-    cluster = await get_cluster(session, user, host.cluster_id)
+    host, cluster = await load_host(session, user, host_id, manage=True)
     if await session.scalar(select(exists().where(Container.host_id == host.id))):
         raise HostHasContainers("Drain the host first, so its containers move elsewhere.")
     events.record(session, user, "host.remove", "host", host.id, group_id=cluster.group_id,
