@@ -156,9 +156,9 @@ class Agent:
             self.docker_ok = True
         except DOCKER_DOWN:
             self.docker_ok = False
-        self.writer = await GuardedWriter.claim(self.store, self.host_key, self._host_value(),
-                                                lease_id)
-        self.cache[self.host_key] = self._host_value()
+        value = self._host_value()
+        self.writer = await GuardedWriter.claim(self.store, self.host_key, value, lease_id)
+        self.cache[self.host_key] = value
         log.info("host %s registered in etcd under lease %x", self.host_id, lease_id)
         try:
             await self._run_first_completed(self._keepalive(lease_id), self._docker_loop(),
