@@ -9,12 +9,14 @@ TEST_HOME ?= .dockyard-test
 # Simulated Docker hosts for `make up`, each with an agent (scripts/hosts adds more later).
 HOSTS ?=
 
-.PHONY: bootstrap up down restart status test openapi lint clean
+.PHONY: bootstrap up down restart status test openapi lint clean dashboard
 
 bootstrap:
 	@scripts/bootstrap
 
+# The dashboard is built when missing or older than its sources (scripts/dashboard).
 up: bootstrap
+	scripts/dashboard
 	$(STACK) up --profile dev --with-app $(if $(HOSTS),--hosts $(HOSTS))
 
 down:
@@ -23,8 +25,12 @@ down:
 # After pulling new code: restart the API, the worker and the agents (the services
 # keep their data), then bring everything up as `make up` does.
 restart: bootstrap
+	scripts/dashboard --force
 	$(STACK) down --profile dev --services agents,worker,api
 	$(STACK) up --profile dev --with-app $(if $(HOSTS),--hosts $(HOSTS))
+
+dashboard: bootstrap
+	scripts/dashboard
 
 status:
 	@$(STACK) status --profile dev

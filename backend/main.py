@@ -2,16 +2,12 @@
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from pathlib import Path
-from typing import Any
 
 from arq import create_pool
 from arq.connections import RedisSettings
 from fastapi import FastAPI
-from fastapi.responses import FileResponse
-from fastapi.staticfiles import StaticFiles
 
-from agent.etcd_store import EtcdStore
+from livestate.store import EtcdStore
 from backend.apps.router import router as apps_router
 from backend.auth.router import router as auth_router
 from backend.clusters.router import router as clusters_router
@@ -19,9 +15,10 @@ from backend.containers.docker_hosts import DockerClients
 from backend.containers.router import router as containers_router
 from backend.core.config import BackendSettings, get_settings
 from backend.core.db import make_engine, make_sessionmaker
-from backend.core.errors import NotFound, install_error_handlers
+from backend.core.errors import install_error_handlers
 from backend.core.jobs import JobSender
 from backend.core.openapi import install as install_openapi
+from backend.dashboard.serve import mount as mount_dashboard
 from backend.deployments.router import router as deployments_router
 from backend.events.router import router as events_router
 from backend.groups.router import members as members_router
@@ -65,28 +62,6 @@ async def close_resources(app: FastAPI) -> None:
     await state.engine.dispose()
 
 
-def _mount_spa(app: FastAPI, dist: Path) -> None:
-    """Serve the built SPA; unknown non-API paths get index.html (client-side routes).
-
-    Registered even before `npm run build` has run: files are looked up per request.
-    """
-    dist = dist.resolve()
-    app.mount("/assets", StaticFiles(directory=dist / "assets", check_dir=False),
-              name="assets")
-
-    @app.get("/{path:path}", include_in_schema=False)
-    async def spa(path: str) -> Any:
-        if path.startswith("api/"):
-            raise NotFound("No such API path.")
-        candidate = (dist / path).resolve()
-        if path and candidate.is_relative_to(dist) and candidate.is_file():
-            return FileResponse(candidate)
-        index = dist / "index.html"
-        if not index.is_file():
-            raise NotFound("The dashboard is not built: run `npm run build`.")
-        return FileResponse(index)
-
-
 def create_app(settings: BackendSettings | None = None, *, lifespan: bool = True) -> FastAPI:
     settings = settings or get_settings()
 
@@ -107,5 +82,5 @@ def create_app(settings: BackendSettings | None = None, *, lifespan: bool = True
     install_openapi(app)
     for router in ROUTERS:
         app.include_router(router, prefix=API_PREFIX)
-    _mount_spa(app, settings.frontend_dist)
+    mount_dashboard(app, settings.frontend_dist)
     return app

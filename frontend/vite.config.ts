@@ -1,13 +1,17 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
 
+import { precompress } from "./plugins/precompress.ts";
+
 // The API serves dist/ at / in production; in `npm run dev` Vite proxies the API.
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: {
     outDir: "dist",
     emptyOutDir: true,
-    sourcemap: true,
+    // Maps are written for debugging but not referenced from the bundles, and the API
+    // never serves them.
+    sourcemap: "hidden",
     // Libraries change less often than our code: a separate chunk stays cached.
     rolldownOptions: { output: { codeSplitting: { groups: [{ name: "vendor", test: /node_modules/ }] } } },
   },

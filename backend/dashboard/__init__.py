@@ -1,0 +1,1 @@
+"""The built dashboard (frontend/dist) served by the API."""
