@@ -28,14 +28,18 @@ class DockyardError(Exception):
     title = "Internal error"
     slug = "internal"
 
-    def __init__(self, detail: str | None = None, *, headers: dict[str, str] | None = None):
+    def __init__(self, detail: str | None = None, *, headers: dict[str, str] | None = None,
+                 errors: list[dict[str, Any]] | None = None):
         super().__init__(detail or self.title)
         self.detail = detail
         self.headers = headers
+        # Where in the request the problem is, as validation errors say it (`loc`), so a
+        # form can show the message beside its field.
+        self.errors = errors
 
     def problem(self) -> Problem:
         return Problem(type=f"/problems/{self.slug}", title=self.title, status=self.status,
-                       detail=self.detail)
+                       detail=self.detail, errors=self.errors)
 
 
 class BadRequest(DockyardError):

@@ -16,7 +16,8 @@ from backend.versions.schemas import VersionCreate
 async def create_version(session: AsyncSession, settings: BackendSettings, user: User,
                          app_id: uuid.UUID, spec: VersionCreate) -> Version:
     if err := rules.memory_error(spec.memory_mb, settings.min_memory_mb, settings.max_memory_mb):
-        raise Unprocessable(err)
+        raise Unprocessable(err, errors=[{"loc": ["body", "memory_mb"], "msg": err,
+                                          "type": "value_error"}])
     # The row lock on the app serialises numbering: two creates never share a number.
     app = await get_app(session, user, app_id, Role.developer, for_update=True)
     last = await session.scalar(select(func.max(Version.number)).where(Version.app_id == app.id))

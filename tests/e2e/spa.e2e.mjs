@@ -150,12 +150,12 @@ async function main(page, pageErrors) {
     await expectText(page.getByTestId("version-env-error"), /line 2: "1BAD" is not a valid variable name/, "env error");
   });
 
-  await step("a bad image shows the server's problem detail next to the form", async () => {
+  await step("a bad image shows the server's problem detail beside the image field", async () => {
     await page.fill("#version-env", "GREETING=hi");
     await page.fill("#version-image", "Not/An/Image:Ref");
     await page.getByRole("button", { name: "Create version" }).click();
+    await expectText(page.getByTestId("version-image-error"), /not an image reference/i, "image field error");
     const problem = page.getByRole("form", { name: "New version" }).getByTestId("problem");
-    await expectText(problem, /image/i, "server problem");
     await expectText(problem, /Invalid input|422/, "server problem title");
   });
 

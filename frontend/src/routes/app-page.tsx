@@ -11,6 +11,7 @@ import { PageHeader } from "../components/page-header";
 import { ProblemAlert } from "../components/problem-alert";
 import { AppDetailsCard } from "./app-details-card";
 import { DeploymentSection } from "./deployment/deployment-section";
+import { VersionDiff } from "./version-diff";
 import { VersionForm } from "./version-form";
 import { VersionsTable } from "./versions-table";
 
@@ -21,6 +22,7 @@ export function AppPage() {
   const versionsResult = useInfiniteQuery(versionsQuery(appId));
   const versions = flatItems(versionsResult.data);
   const [creating, setCreating] = useState(false);
+  const [comparing, setComparing] = useState(false);
 
   if (app.isPending) return <p className="muted">Loading…</p>;
   if (app.isError) return <ProblemAlert error={app.error} />;
@@ -44,8 +46,15 @@ export function AppPage() {
       <AppDetailsCard app={app.data} canEdit={canDevelop} />
       {creating && <VersionForm appId={appId} base={versions[0]} onDone={() => setCreating(false)} />}
       <DeploymentSection appId={appId} versions={versions.map((v) => v.number)} canOperate={canDevelop} />
+      {comparing && <VersionDiff versions={versions} onClose={() => setComparing(false)} />}
       <section className="card">
-        <div className="card-head"><h2>Versions</h2><span className="muted small">Newest first</span></div>
+        <div className="card-head">
+          <h2>Versions</h2>
+          <span className="muted small">Newest first</span>
+          {versions.length > 1 && !comparing && (
+            <button type="button" className="btn btn-ghost" onClick={() => setComparing(true)}>Compare versions</button>
+          )}
+        </div>
         <VersionsTable versions={versions} query={versionsResult} />
       </section>
       <section className="card">

@@ -1,84 +1,88 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useForm, useWatch } from "react-hook-form";
+import { useEffect } from "react";
+import { useForm } from "react-hook-form";
 
+import { limits } from "../api/limits.gen";
 import { useCreateVersion, type Version } from "../api/versions";
 import { Field } from "../components/field";
 import { ProblemAlert } from "../components/problem-alert";
+import { placeErrors, versionFieldOf } from "../lib/field-errors";
 import {
-  carriedFrom, emptyVersionForm, fromVersion, toVersionCreate, versionFormSchema,
+  emptyVersionForm, fromVersion, range, toVersionCreate, versionFormSchema, type VersionFormValues,
 } from "../lib/version-form";
+import { HealthFields } from "./version-health-fields";
+
+const V = limits.VersionCreate;
 
 /** The "new version" form; it starts from the newest version when there is one. */
 export function VersionForm({ appId, base, onDone }: { appId: string; base?: Version; onDone: () => void }) {
   const create = useCreateVersion(appId);
-  const form = useForm({
+  const form = useForm<VersionFormValues>({
     resolver: zodResolver(versionFormSchema),
     defaultValues: base ? fromVersion(base) : emptyVersionForm,
   });
   const { errors } = form.formState;
-  const healthType = useWatch({ control: form.control, name: "health_type" });
-  const submit = form.handleSubmit((values) =>
-    create.mutate(toVersionCreate(values, carriedFrom(base)), { onSuccess: onDone }));
+  const placed = placeErrors(create.error, versionFieldOf);
+  const fieldError = (name: keyof VersionFormValues) => errors[name]?.message ?? placed.fields[name];
+
+  useEffect(() => form.setFocus("image"), [form]);
+  const submit = form.handleSubmit((values) => create.mutate(toVersionCreate(values), { onSuccess: onDone }));
+  const copied = base?.command?.length ? `Copied from v${base.number}. ` : "";
 
   return (
-    <form className="card form-card version-form" onSubmit={submit} noValidate aria-label="New version">
+    <form className="card form-card version-form" onSubmit={submit} noValidate aria-label="New version"
+      onKeyDown={(e) => { if (e.key === "Escape") onDone(); }}>
       <div className="card-head">
         <h2>New version</h2>
         {base && <span className="muted small">Starts from v{base.number}; versions never change once created.</span>}
       </div>
       <div className="form-grid">
-        <Field label="Image" htmlFor="version-image" error={errors.image?.message} className="span-2"
-          hint="registry/name:tag, e.g. 127.0.0.1:5000/library/busybox:1.35">
+        <Field label="Image" htmlFor="version-image" error={fieldError("image")} className="span-2"
+          hint="registry/name:tag, e.g. 127.0.0.1:5000/library/busybox:1.36">
           <input id="version-image" className="mono" {...form.register("image")} />
         </Field>
-        <Field label="Environment" htmlFor="version-env" error={errors.env?.message} className="span-2 row-span-2"
-          hint="One KEY=VALUE per line; # starts a comment.">
+        <Field label="Command" htmlFor="version-command" error={fieldError("command")} className="span-2"
+          hint={`${copied}Empty: the image's own command. Quotes group words; no shell unless you name one.`}>
+          <input id="version-command" className="mono" placeholder="e.g. httpd -f -p 8080"
+            {...form.register("command")} />
+        </Field>
+        <Field label="Environment" htmlFor="version-env" error={fieldError("env")} className="span-2 row-span-2"
+          hint={`One KEY=VALUE per line; # starts a comment (at most ${V.env.maxProperties}).`}>
           <textarea id="version-env" className="mono" rows={6} spellCheck={false} {...form.register("env")} />
         </Field>
-        <Field label="Ports" htmlFor="version-ports" error={errors.ports?.message} hint="e.g. 8080, 53/udp">
+        <Field label="Ports" htmlFor="version-ports" error={fieldError("ports")} hint="e.g. 8080, 53/udp">
           <input id="version-ports" className="mono" {...form.register("ports")} />
         </Field>
-        <Field label="Note" htmlFor="version-note" error={errors.note?.message}>
+        <Field label="Note" htmlFor="version-note" error={fieldError("note")}>
           <input id="version-note" placeholder="What changed" {...form.register("note")} />
         </Field>
-        <Field label="Memory (MiB)" htmlFor="version-memory" error={errors.memory_mb?.message}>
+        <Field label="Memory (MiB)" htmlFor="version-memory" error={fieldError("memory_mb")}
+          hint={`${range(V.memory_mb)} MiB`}>
           <input id="version-memory" inputMode="numeric" {...form.register("memory_mb")} />
         </Field>
-        <Field label="CPU shares" htmlFor="version-cpu" error={errors.cpu_shares?.message} hint="1024 = one share">
+        <Field label="CPU shares" htmlFor="version-cpu" error={fieldError("cpu_shares")}
+          hint={`${range(V.cpu_shares)}; 1024 is one share`}>
           <input id="version-cpu" inputMode="numeric" {...form.register("cpu_shares")} />
         </Field>
+        <Field label="Volumes" htmlFor="version-volumes" error={fieldError("volumes")} className="span-2"
+          hint="One per line: name:/path for a named volume, ./dir:/path for the app's data directory; :ro for read-only.">
+          <textarea id="version-volumes" className="mono" rows={3} spellCheck={false} {...form.register("volumes")} />
+        </Field>
+        <Field label="Placement constraints" htmlFor="version-constraints" error={fieldError("constraints")}
+          className="span-2" hint="One label=value per line; only hosts with every label qualify.">
+          <textarea id="version-constraints" className="mono" rows={3} spellCheck={false}
+            {...form.register("constraints")} />
+        </Field>
       </div>
-      <fieldset className="health">
-        <legend>Health check</legend>
-        <div className="form-row">
-          <Field label="Type" htmlFor="version-health-type">
-            <select id="version-health-type" {...form.register("health_type")}>
-              <option value="none">none</option>
-              <option value="http">HTTP</option>
-              <option value="tcp">TCP</option>
-              <option value="command">command</option>
-            </select>
-          </Field>
-          {healthType === "http" && (
-            <Field label="Path" htmlFor="version-health-path" error={errors.health_path?.message}>
-              <input id="version-health-path" className="mono" {...form.register("health_path")} />
-            </Field>
-          )}
-          {(healthType === "http" || healthType === "tcp") && (
-            <Field label="Port" htmlFor="version-health-port" error={errors.health_port?.message}
-              hint="Empty: the first port">
-              <input id="version-health-port" inputMode="numeric" {...form.register("health_port")} />
-            </Field>
-          )}
-          {healthType === "command" && (
-            <Field label="Command" htmlFor="version-health-command" error={errors.health_command?.message}
-              className="grow" hint="Run in the container; words split on spaces.">
-              <input id="version-health-command" className="mono" {...form.register("health_command")} />
-            </Field>
-          )}
-        </div>
-      </fieldset>
-      <ProblemAlert error={create.error} />
+      <HealthFields form={form} placed={placed.fields} />
+      {create.error !== null && (Object.keys(placed.fields).length === 0 || placed.rest.length > 0) && (
+        <ProblemAlert error={create.error} />
+      )}
+      {Object.keys(placed.fields).length > 0 && placed.rest.length === 0 && (
+        <p className="alert alert-error" role="alert" data-testid="problem">
+          <strong>Invalid input (422)</strong> <span>The server refused the fields marked below their boxes.</span>
+        </p>
+      )}
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={create.isPending}>
           {create.isPending ? "Creating…" : "Create version"}

@@ -3,9 +3,11 @@ import type { UseInfiniteQueryResult } from "@tanstack/react-query";
 import type { HealthCheck, Version } from "../api/versions";
 import { Badge } from "../components/badge";
 import { ListFooter } from "../components/load-more";
+import { formatArgs } from "../lib/args";
 import { formatEnv } from "../lib/env";
 import { formatDate, timeAgo } from "../lib/format";
 import { formatPorts } from "../lib/ports";
+import { formatVolumes } from "../lib/volumes";
 
 function health(check: HealthCheck | null | undefined): string {
   if (!check) return "—";
@@ -41,6 +43,8 @@ export function VersionsTable({ versions, query }: { versions: Version[]; query:
                   <td><Badge tone="blue">v{v.number}</Badge></td>
                   <td>
                     <code>{breakable(v.image)}</code>
+                    {v.command?.length ? <div className="mono small" title="Command">$ {formatArgs(v.command)}</div> : null}
+                    {v.volumes?.length ? <div className="mono small" title="Volumes">{formatVolumes(v.volumes).replaceAll("\n", ", ")}</div> : null}
                     {v.note && <div className="muted small">{v.note}</div>}
                   </td>
                   <td title={formatEnv(v.env ?? {})} className="env-cell">
