@@ -1,6 +1,8 @@
+import hashlib
 import uuid
+from typing import Annotated
 
-from fastapi import Request, status
+from fastapi import Header, Request, Response, status
 
 from backend.containers.service import to_read
 from backend.core.auth import CurrentUser
@@ -9,6 +11,7 @@ from backend.core.errors import problem_responses
 from backend.core.routing import make_router
 from backend.deployments import service, topology
 from backend.deployments.schemas import (
+    AddContainerRequest,
     DeploymentRead,
     DeployRequest,
     DeployResult,
@@ -55,6 +58,16 @@ async def scale(session: SessionDep, request: Request, user: CurrentUser, app_id
     return await _result(session, *result)
 
 
+@router.post("/apps/{app_id}/containers", name="add_container", response_model=DeployResult,
+             status_code=status.HTTP_202_ACCEPTED)
+async def add_container(session: SessionDep, request: Request, user: CurrentUser,
+                        app_id: uuid.UUID, body: AddContainerRequest) -> DeployResult:
+    """One more container of a version in a cluster, placed by the scheduler (+1 replica)."""
+    result = await service.add_container(session, request.app.state.settings, user, app_id,
+                                         body.cluster_id, body.version)
+    return await _result(session, *result)
+
+
 @router.post("/apps/{app_id}/upgrade", name="upgrade", response_model=JobAccepted,
              status_code=status.HTTP_202_ACCEPTED, responses=problem_responses(422))
 async def upgrade(session: SessionDep, user: CurrentUser, app_id: uuid.UUID,
@@ -75,7 +88,19 @@ async def rollback(session: SessionDep, user: CurrentUser, app_id: uuid.UUID,
     return JobAccepted(job_id=job.id)
 
 
-@router.get("/apps/{app_id}/topology", name="topology", response_model=Topology)
-async def get_topology(session: SessionDep, user: CurrentUser, app_id: uuid.UUID) -> Topology:
-    """The app's clusters, versions and containers, with live state and hosts."""
-    return await topology.topology(session, user, app_id)
+@router.get("/apps/{app_id}/topology", name="topology", response_model=Topology,
+            responses={304: {"description": "Unchanged since the ETag sent in If-None-Match."}})
+async def get_topology(session: SessionDep, user: CurrentUser, app_id: uuid.UUID,
+                       if_none_match: Annotated[str | None, Header()] = None) -> Response:
+    """The app's clusters, versions and containers, with live state and hosts.
+
+    Answers 304 to a matching `If-None-Match`, so a dashboard polling every 2 s moves
+    bytes only when something changed.
+    """
+    body = (await topology.topology(session, user, app_id)).model_dump_json().encode()
+    etag = f'"{hashlib.sha256(body).hexdigest()[:32]}"'
+    headers = {"ETag": etag, "Cache-Control": "private, no-cache"}
+    sent = {tag.strip().removeprefix("W/") for tag in (if_none_match or "").split(",")}
+    if etag in sent or "*" in sent:
+        return Response(status_code=status.HTTP_304_NOT_MODIFIED, headers=headers)
+    return Response(body, media_type="application/json", headers=headers)

@@ -11,12 +11,12 @@ VersionNumber = Field(ge=1, le=2**31 - 1)
 class DeployRequest(Input):
     version: int = VersionNumber
     cluster_id: uuid.UUID
-    replicas: int = Field(ge=0, le=500)
+    replicas: int = Field(ge=0, le=500)  # MAX_REPLICAS
 
 
 class ScaleRequest(Input):
     cluster_id: uuid.UUID
-    replicas: int = Field(ge=0, le=500)
+    replicas: int = Field(ge=0, le=500)  # MAX_REPLICAS
 
 
 class UpgradeRequest(Input):
@@ -26,6 +26,14 @@ class UpgradeRequest(Input):
     container_ids: list[uuid.UUID] | None = Field(
         default=None, max_length=500,
         description="Replace exactly these (grayscale); omit to upgrade all the rest.")
+
+
+MAX_REPLICAS = 500
+
+
+class AddContainerRequest(Input):
+    cluster_id: uuid.UUID
+    version: int = VersionNumber
 
 
 class RollbackRequest(Input):

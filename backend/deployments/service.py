@@ -17,7 +17,9 @@ from backend.core import events, jobs
 from backend.core.config import BackendSettings
 from backend.core.errors import Conflict, NotFound, Unprocessable
 from backend.deployments import capacity, rules
+from backend.deployments.schemas import MAX_REPLICAS
 from backend.models import App, Cluster, Container, Deployment, Job, Role, User, Version
+from backend.quotas import service as quotas
 from backend.scheduler import ContainerView, NoCapacity, PlacementRequest, choose_victims, place
 
 UPGRADE_JOB = "deployments.upgrade"
@@ -61,6 +63,7 @@ async def converge(session: AsyncSession, settings: BackendSettings, actor: User
     gap = deployment.replicas - len(live)
     started, removed, queued = [], [], []
     if gap > 0:
+        await quotas.check(session, cluster, app.group_id, gap, gap * version.memory_mb)
         views = await capacity.host_views(session, cluster.id)
         try:
             placements = place(views, PlacementRequest(
@@ -117,6 +120,44 @@ async def deploy(session: AsyncSession, settings: BackendSettings, user: User,
                   version=number, cluster=cluster.name, replicas=replicas,
                   started=len(started), removed=len(removed))
     return deployment, started, removed, queued
+
+
+async def add_container(session: AsyncSession, settings: BackendSettings, user: User,
+                        app_id: uuid.UUID, cluster_id: uuid.UUID, number: int
+                        ) -> tuple[Deployment, list[Container], list[Container], list[Job]]:
+    """One more container of version `number` where the scheduler finds room; it counts
+    in the deployment's replicas, so the reconciler keeps it (beside other versions)."""
+    app = await get_app(session, user, app_id, Role.developer, for_update=True)
+    version = await version_by_number(session, app, number)
+    # Lock order everywhere: app, cluster, deployment, containers (the reconciler too).
+    cluster = await cluster_for(session, app, cluster_id)
+    deployment = (await session.execute(select(Deployment).where(
+        Deployment.app_id == app.id, Deployment.cluster_id == cluster.id).with_for_update())
+    ).scalar_one_or_none()
+    if deployment is None:
+        raise Conflict(f"The app is not deployed in cluster {cluster.name}: deploy it there "
+                       "first.")
+    if deployment.replicas >= MAX_REPLICAS:
+        raise Conflict(f"The deployment already has {MAX_REPLICAS} replicas, the most allowed.")
+    await quotas.check(session, cluster, app.group_id, 1, version.memory_mb)
+    try:
+        [placement] = place(await capacity.host_views(session, cluster.id), PlacementRequest(
+            app_id=app.id, cluster_id=cluster.id, memory_mb=version.memory_mb, replicas=1,
+            constraints=version.constraints), settings.memory_overcommit)
+    except NoCapacity as exc:
+        raise Capacity(str(exc)) from exc
+    cid = uuid.uuid4()
+    container = Container(id=cid, app_id=app.id, version_id=version.id, cluster_id=cluster.id,
+                          host_id=placement.host_id, name=container_name(str(cid)))
+    session.add(container)
+    deployment.replicas += 1
+    deployment.updated_at = datetime.now(UTC)
+    await session.flush()
+    job = queue.schedule(session, "create", container, group_id=app.group_id, actor=user)
+    events.record(session, user, "app.add_container", "app", app.id, group_id=app.group_id,
+                  version=number, cluster=cluster.name, container=str(cid),
+                  replicas=deployment.replicas)
+    return deployment, [container], [], [job]
 
 
 async def deployment_of(session: AsyncSession, app: App, cluster_id: uuid.UUID | None,

@@ -103,6 +103,9 @@ CASES = [
          lambda w: {"version": 1, "cluster_id": str(w.cluster.id), "replicas": 1}),
     Case("deployments:scale", "POST", lambda w: f"{A(w)}/scale", "developer", 202,
          lambda w: {"cluster_id": str(w.cluster.id), "replicas": 0}),
+    # Allowed, then refused: the world's host reports no memory, so nothing fits.
+    Case("deployments:add_container", "POST", lambda w: f"{A(w)}/containers", "developer", 409,
+         lambda w: {"cluster_id": str(w.cluster.id), "version": 1}),
     Case("deployments:upgrade", "POST", lambda w: f"{A(w)}/upgrade", "developer", 202,
          lambda w: {"version": 1}),
     Case("deployments:rollback", "POST", lambda w: f"{A(w)}/rollback", "developer", 202,

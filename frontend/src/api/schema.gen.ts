@@ -65,7 +65,11 @@ export interface paths {
          */
         get: operations["containers:list"];
         put?: never;
-        post?: never;
+        /**
+         * Add Container
+         * @description One more container of a version in a cluster, placed by the scheduler (+1 replica).
+         */
+        post: operations["deployments:add_container"];
         delete?: never;
         options?: never;
         head?: never;
@@ -142,6 +146,9 @@ export interface paths {
         /**
          * Topology
          * @description The app's clusters, versions and containers, with live state and hosts.
+         *
+         *     Answers 304 to a matching `If-None-Match`, so a dashboard polling every 2 s moves
+         *     bytes only when something changed.
          */
         get: operations["deployments:topology"];
         put?: never;
@@ -900,6 +907,16 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** AddContainerRequest */
+        AddContainerRequest: {
+            /**
+             * Cluster Id
+             * Format: uuid
+             */
+            cluster_id: string;
+            /** Version */
+            version: number;
+        };
         /** AppCreate */
         AppCreate: {
             /**
@@ -2253,6 +2270,86 @@ export interface operations {
             };
         };
     };
+    "deployments:add_container": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                app_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddContainerRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeployResult"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "deployments:deploy": {
         parameters: {
             query?: never;
@@ -2496,7 +2593,9 @@ export interface operations {
     "deployments:topology": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "if-none-match"?: string | null;
+            };
             path: {
                 app_id: string;
             };
@@ -2512,6 +2611,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Topology"];
                 };
+            };
+            /** @description Unchanged since the ETag sent in If-None-Match. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Bad Request */
             400: {

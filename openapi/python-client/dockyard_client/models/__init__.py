@@ -1,5 +1,6 @@
 """ Contains all the data models used in inputs/outputs """
 
+from .add_container_request import AddContainerRequest
 from .app_create import AppCreate
 from .app_read import AppRead
 from .app_update import AppUpdate
@@ -82,6 +83,7 @@ from .version_read_env import VersionReadEnv
 from .volume_spec import VolumeSpec
 
 __all__ = (
+    "AddContainerRequest",
     "AppCreate",
     "AppRead",
     "AppUpdate",

@@ -10,6 +10,7 @@ from ... import errors
 
 from ...models.problem import Problem
 from ...models.topology import Topology
+from ...types import UNSET, Unset
 from typing import cast
 from uuid import UUID
 
@@ -17,9 +18,15 @@ from uuid import UUID
 
 def _get_kwargs(
     app_id: UUID,
+    *,
+    if_none_match: None | str | Unset = UNSET,
 
 ) -> dict[str, Any]:
-    
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["if-none-match"] = if_none_match
+
+
 
     
 
@@ -31,17 +38,22 @@ def _get_kwargs(
     }
 
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | Topology | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Problem | Topology | None:
     if response.status_code == 200:
         response_200 = Topology.from_dict(response.json())
 
 
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
@@ -91,7 +103,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | Topology]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Problem | Topology]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -104,26 +116,32 @@ def sync_detailed(
     app_id: UUID,
     *,
     client: AuthenticatedClient,
+    if_none_match: None | str | Unset = UNSET,
 
-) -> Response[Problem | Topology]:
+) -> Response[Any | Problem | Topology]:
     """ Topology
 
      The app's clusters, versions and containers, with live state and hosts.
 
+    Answers 304 to a matching `If-None-Match`, so a dashboard polling every 2 s moves
+    bytes only when something changed.
+
     Args:
         app_id (UUID):
+        if_none_match (None | str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | Topology]
+        Response[Any | Problem | Topology]
      """
 
 
     kwargs = _get_kwargs(
         app_id=app_id,
+if_none_match=if_none_match,
 
     )
 
@@ -137,27 +155,33 @@ def sync(
     app_id: UUID,
     *,
     client: AuthenticatedClient,
+    if_none_match: None | str | Unset = UNSET,
 
-) -> Problem | Topology | None:
+) -> Any | Problem | Topology | None:
     """ Topology
 
      The app's clusters, versions and containers, with live state and hosts.
 
+    Answers 304 to a matching `If-None-Match`, so a dashboard polling every 2 s moves
+    bytes only when something changed.
+
     Args:
         app_id (UUID):
+        if_none_match (None | str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | Topology
+        Any | Problem | Topology
      """
 
 
     return sync_detailed(
         app_id=app_id,
 client=client,
+if_none_match=if_none_match,
 
     ).parsed
 
@@ -165,26 +189,32 @@ async def asyncio_detailed(
     app_id: UUID,
     *,
     client: AuthenticatedClient,
+    if_none_match: None | str | Unset = UNSET,
 
-) -> Response[Problem | Topology]:
+) -> Response[Any | Problem | Topology]:
     """ Topology
 
      The app's clusters, versions and containers, with live state and hosts.
 
+    Answers 304 to a matching `If-None-Match`, so a dashboard polling every 2 s moves
+    bytes only when something changed.
+
     Args:
         app_id (UUID):
+        if_none_match (None | str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | Topology]
+        Response[Any | Problem | Topology]
      """
 
 
     kwargs = _get_kwargs(
         app_id=app_id,
+if_none_match=if_none_match,
 
     )
 
@@ -198,26 +228,32 @@ async def asyncio(
     app_id: UUID,
     *,
     client: AuthenticatedClient,
+    if_none_match: None | str | Unset = UNSET,
 
-) -> Problem | Topology | None:
+) -> Any | Problem | Topology | None:
     """ Topology
 
      The app's clusters, versions and containers, with live state and hosts.
 
+    Answers 304 to a matching `If-None-Match`, so a dashboard polling every 2 s moves
+    bytes only when something changed.
+
     Args:
         app_id (UUID):
+        if_none_match (None | str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | Topology
+        Any | Problem | Topology
      """
 
 
     return (await asyncio_detailed(
         app_id=app_id,
 client=client,
+if_none_match=if_none_match,
 
     )).parsed
