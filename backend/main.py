@@ -28,6 +28,10 @@ from backend.health.router import router as health_router
 from backend.hosts.router import public as hosts_public_router
 from backend.hosts.router import router as hosts_router
 from backend.jobs.router import router as jobs_router
+from backend.sshkeys.router import router as sshkeys_router
+from backend.terminal.protocol import TAGS
+from backend.terminal.router import router as terminal_router
+from backend.terminal.session import Deps as TerminalDeps
 from backend.tokens.router import router as tokens_router
 from backend.users.router import router as users_router
 from backend.versions.router import router as versions_router
@@ -36,7 +40,8 @@ API_PREFIX = "/api/v1"
 ROUTERS = [health_router, auth_router, users_router, tokens_router, groups_router,
            members_router, apps_router, versions_router, clusters_router, hosts_router,
            hosts_public_router, deployments_router, containers_router, events_router,
-           jobs_router]
+           jobs_router,
+           sshkeys_router, terminal_router]
 
 
 async def open_resources(app: FastAPI, settings: BackendSettings) -> None:
@@ -51,6 +56,8 @@ async def open_resources(app: FastAPI, settings: BackendSettings) -> None:
     state.etcd = EtcdStore(*settings.etcd_host_port)
     state.http = http_client()
     state.docker = DockerClients(settings.pki_dir)
+    state.terminal = TerminalDeps.build(settings, state.sessionmaker, state.docker,
+                                        state.redis)
 
 
 async def close_resources(app: FastAPI) -> None:
@@ -76,7 +83,7 @@ def create_app(settings: BackendSettings | None = None, *, lifespan: bool = True
     app = FastAPI(title="Dockyard", version="0.1.0",
                   description="Self-hosted container platform: build, deploy, route, roll back.",
                   openapi_url=f"{API_PREFIX}/openapi.json", docs_url=f"{API_PREFIX}/docs",
-                  redoc_url=None, lifespan=_lifespan if lifespan else None)
+                  redoc_url=None, openapi_tags=TAGS, lifespan=_lifespan if lifespan else None)
     app.state.settings = settings
     install_error_handlers(app)
     install_openapi(app)

@@ -56,6 +56,18 @@ class BackendSettings(BaseSettings):
     # Upper bound on waiting for a new container to turn healthy in an upgrade.
     upgrade_health_timeout_s: float = Field(default=120.0, gt=0)
 
+    # Terminals (web and ssh): who may open how many, for how long.
+    terminal_idle_s: float = Field(default=900.0, gt=0)
+    terminal_recheck_s: float = Field(default=5.0, gt=0)
+    terminal_max_per_user: int = Field(default=8, ge=1)
+    terminal_max_per_container: int = Field(default=16, ge=1)
+    # Browser origins allowed on the exec websocket besides the API's own (comma list).
+    terminal_origins: str = ""
+    terminal_ssh_host: str = "127.0.0.1"
+    terminal_ssh_port: int = Field(default=2222, ge=1, le=65535)
+    # The host name shown in the ssh command (default: terminal_ssh_host).
+    terminal_ssh_public_host: str | None = None
+
     health_timeout_s: float = 2.0
     job_queue_name: str = "arq:queue"
 

@@ -17,6 +17,7 @@ from backend.models.registry import (
     RegistryAccess,
     RegistryNamespace,
 )
+from backend.models.ssh_key import SshKey
 from backend.models.user import User
 from backend.models.version import Version
 
@@ -24,6 +25,6 @@ __all__ = [
     "AccessToken", "App", "AppDomain", "Build", "Cluster", "Container", "Deployment", "Event",
     "Group",
     "Host", "HostStatus", "ImageRepository", "ImageTag", "Job", "JobState", "JoinToken", "Member",
-    "NamespaceMember", "RegistryAccess", "RegistryNamespace", "Role", "TokenKind", "User",
-    "Version",
+    "NamespaceMember", "RegistryAccess", "RegistryNamespace", "Role", "SshKey",
+    "TokenKind", "User", "Version",
 ]

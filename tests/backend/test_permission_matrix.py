@@ -36,6 +36,8 @@ class Case:
     query: dict[str, str] | None = None
 
 
+_SSH_KEY = ("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHzGT2v3eFNSGwrKbYdxAE9WyWmvqBF31c9ZCqkXU"
+            "P9O matrix")
 G = lambda w: f"/groups/{w.group.id}"  # noqa: E731
 A = lambda w: f"/apps/{w.app.id}"  # noqa: E731
 
@@ -126,6 +128,11 @@ CASES = [
     Case("events:list", "GET", lambda w: "/events", "any", 200,
          query={"group_id": "{group}"}),
     Case("jobs:get", "GET", lambda w: f"/jobs/{w.job.id}", "viewer", 200),
+    Case("keys:list", "GET", lambda w: "/users/me/keys", "any", 200),
+    Case("keys:create", "POST", lambda w: "/users/me/keys", "any", 201,
+         lambda w: {"name": "laptop", "public_key": _SSH_KEY}),
+    Case("keys:delete", "DELETE", lambda w: "/users/me/keys/{owner_key}", "self", 204),
+    Case("terminal:info", "GET", lambda w: "/terminal", "any", 200),
 ]
 
 
@@ -156,12 +163,22 @@ async def _owner_token_id(client: Any, world: World) -> str:
     return str(r.json()["items"][0]["id"])
 
 
+async def _owner_key_id(client: Any, world: World) -> str:
+    other = _SSH_KEY.replace("IHzGT2v3", "IHzGT2v4")
+    r = await client.post("/users/me/keys", headers=auth(world.tokens["owner"]),
+                          json={"name": "owner", "public_key": other})
+    assert r.status_code == 201, r.text
+    return str(r.json()["id"])
+
+
 @pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c.op}-{c.need}")
 async def test_permission_matrix(case: Case, client: Any, world: World,
                                  connection: AsyncConnection) -> None:
     path = case.path(world)
     if "{owner_token}" in path:
         path = path.replace("{owner_token}", await _owner_token_id(client, world))
+    if "{owner_key}" in path:
+        path = path.replace("{owner_key}", await _owner_key_id(client, world))
     query = {k: v.replace("{group}", str(world.group.id)) for k, v in (case.query or {}).items()}
     secrets = [str(world.group.id), str(world.app.id), str(world.cluster.id), world.group.name]
     failures = []

@@ -1,0 +1,121 @@
+"""The exec websocket (protocol in the containers tag's OpenAPI description)."""
+
+import asyncio
+import contextlib
+import json
+import logging
+from urllib.parse import urlsplit
+
+from fastapi import Request, WebSocket, WebSocketDisconnect
+from pydantic import TypeAdapter, ValidationError
+
+from backend.core.auth import CurrentUser
+from backend.core.config import BackendSettings
+from backend.core.routing import make_router
+from backend.terminal.access import Refused, TokenCredential, resolve
+from backend.terminal.schemas import AuthMessage, InputMessage, ResizeMessage, TerminalInfo
+from backend.terminal.session import Deps, TerminalSession
+
+AUTH_TIMEOUT_S = 5.0
+log = logging.getLogger(__name__)
+router = make_router("terminal")
+_frames: TypeAdapter[InputMessage | ResizeMessage] = TypeAdapter(InputMessage | ResizeMessage)
+
+
+def origin_allowed(websocket: WebSocket, settings: BackendSettings) -> bool:
+    """Absent (not a browser), the API's own, the public URL's, or one configured."""
+    origin = websocket.headers.get("origin")
+    if origin is None:
+        return True
+    parts = urlsplit(origin)
+    if parts.netloc and parts.netloc == websocket.headers.get("host"):
+        return True
+    allowed = {o.strip().rstrip("/") for o in settings.terminal_origins.split(",") if o.strip()}
+    if settings.public_url:
+        public = urlsplit(settings.public_url)
+        allowed.add(f"{public.scheme}://{public.netloc}")
+    return origin.rstrip("/") in allowed
+
+
+async def _authenticate(websocket: WebSocket) -> AuthMessage:
+    try:
+        raw = await asyncio.wait_for(websocket.receive_text(), AUTH_TIMEOUT_S)
+    except TimeoutError:
+        raise Refused(4401, "No auth message within 5 s.") from None
+    try:
+        return AuthMessage.model_validate_json(raw)
+    except ValidationError:
+        raise Refused(4401, "The first message must be {\"type\": \"auth\", \"token\": "
+                            "…, \"cols\": …, \"rows\": …}.") from None
+
+
+async def _open(websocket: WebSocket, deps: Deps, container_id: str) -> TerminalSession:
+    if not origin_allowed(websocket, deps.settings):
+        raise Refused(4403, "This origin may not open terminals.")
+    hello = await _authenticate(websocket)
+    credential = TokenCredential(hello.token)
+    async with deps.sessionmaker() as session:
+        user = await credential.user(session)
+        if user is None:
+            raise Refused(4401, "The token is unknown, expired or revoked.")
+        target = await resolve(session, user, container_id)
+        await session.commit()
+    return TerminalSession(deps, credential, user, target, cmd=hello.argv(),
+                           cols=hello.cols, rows=hello.rows)
+
+
+async def _feed(websocket: WebSocket, terminal: TerminalSession) -> None:
+    """Client frames into the session until the client leaves."""
+    try:
+        while True:
+            try:
+                frame = _frames.validate_json(await websocket.receive_text())
+            except ValidationError:
+                continue  # a frame we do not know is ignored, not fatal
+            if isinstance(frame, InputMessage):
+                await terminal.write(frame.data.encode())
+            else:
+                await terminal.resize(frame.cols, frame.rows)
+    except (WebSocketDisconnect, RuntimeError):
+        terminal.stop("closed")
+
+
+@router.websocket("/containers/{container_id}/exec", name="exec")
+async def exec_socket(websocket: WebSocket, container_id: str) -> None:
+    deps: Deps = websocket.app.state.terminal
+    await websocket.accept()
+    try:
+        terminal = await _open(websocket, deps, container_id)
+
+        async def output(_stream: int, data: bytes) -> None:
+            await websocket.send_bytes(data)
+
+        feeder = asyncio.create_task(_feed(websocket, terminal))
+        try:
+            ended = await terminal.run(output)
+        finally:
+            feeder.cancel()
+    except Refused as refused:
+        with contextlib.suppress(Exception):
+            await websocket.close(refused.code, refused.reason[:120])
+        return
+    except WebSocketDisconnect:
+        return
+    except Exception:
+        log.exception("terminal session on %s failed", container_id)
+        with contextlib.suppress(Exception):
+            await websocket.close(1011, "The terminal failed; see the API's log.")
+        return
+    with contextlib.suppress(Exception):
+        await websocket.send_text(json.dumps({"type": "exit", "code": ended.code,
+                                              "reason": ended.reason, "detail": ended.detail}))
+        await websocket.close(1000)
+
+
+@router.get("/terminal", name="info", response_model=TerminalInfo)
+async def terminal_info(request: Request, _: CurrentUser) -> TerminalInfo:
+    """Where the SSH gateway listens, and the command to reach a container through it."""
+    settings: BackendSettings = request.app.state.settings
+    host = settings.terminal_ssh_public_host or settings.terminal_ssh_host
+    return TerminalInfo(ssh_host=host, ssh_port=settings.terminal_ssh_port,
+                        ssh_command=f"ssh -p {settings.terminal_ssh_port} {{container}}@{host}")
