@@ -9,7 +9,8 @@
     scripts/stack.py hosts up N | hosts down   (scripts/hosts: hosts of a running stack)
 
 Units, in start order: pg redis etcd registry docker nginx (services), migrate admin
-cluster images (setup steps), api worker agents (the app, added by --with-app). Each
+cluster images (setup steps), api worker ssh agents (the app, added by --with-app;
+ssh is the SSH gateway into containers). Each
 profile has its own ports, bridge and home (.dockyard/ or .dockyard-test/, or --home, or
 $DOCKYARD_HOME), so a dev and a test stack run side by side. Everything started is
 tracked by pid file.
@@ -39,10 +40,11 @@ from stacklib.base import Service
 from stacklib.config import MAX_HOSTS, PROFILES, REPO, VENV_BIN, Stack, resolve_home
 from stacklib.engine import DockerEngine
 from stacklib.services import Api, Etcd, Nginx, Postgres, Redis, Registry, Worker
+from stacklib.sshgateway import SshGateway, port_of
 
 SERVICES = ("pg", "redis", "etcd", "registry", "docker", "nginx")
 STEPS = ("migrate", "admin", "cluster", "images")
-APP = ("api", "worker", "agents")
+APP = ("api", "worker", "ssh", "agents")
 DEFAULT_UNITS = {
     "dev": (*SERVICES, "migrate", "admin", "cluster", "images"),
     "test": (*SERVICES, "migrate", "images"),
@@ -61,6 +63,7 @@ def build_services(stack: Stack) -> dict[str, Service]:
         "nginx": Nginx(stack),
         "api": Api(stack),
         "worker": Worker(stack),
+        "ssh": SshGateway(stack),
     }
 
 
@@ -85,6 +88,7 @@ def env_values(stack: Stack) -> dict[str, str]:
         "DOCKYARD_DATA_DIR": str(stack.home),
         "DOCKYARD_DATABASE_URL": f"postgresql+asyncpg://dockyard@127.0.0.1:{ports.pg}/dockyard",
         "DOCKYARD_REDIS_URL": f"redis://127.0.0.1:{ports.redis}/0",
+        "DOCKYARD_TERMINAL_SSH_PORT": str(port_of(stack.profile.name)),
         "DOCKYARD_ETCD_ENDPOINT": f"127.0.0.1:{ports.etcd}",
         "DOCKYARD_REGISTRY_URL": f"http://127.0.0.1:{ports.registry}",
         "DOCKYARD_REGISTRY_HOST": f"127.0.0.1:{ports.registry}",
