@@ -12,11 +12,14 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from agent import state
-from agent.backoff import Backoff
-from agent.etcd_store import EtcdError, EtcdStore, GuardedWriter, LeaseLost
+from agent import __version__, state
+from agent.register import etcd_credentials
 from agent.runtime import DOCKER_DOWN, Runtime
 from agent.settings import AgentSettings
+from livestate import records
+from livestate.backoff import Backoff
+from livestate.keys import Layout
+from livestate.store import EtcdError, EtcdStore, GuardedWriter, LeaseLost
 
 log = logging.getLogger("dockyard.agent")
 SKIPPED_ACTIONS = ("exec_create", "exec_start", "exec_die", "exec_detach")
@@ -27,9 +30,10 @@ class Agent:
                  runtime: Runtime | None = None, store: EtcdStore | None = None):
         self.settings, self.host_id = settings, host_id
         self.runtime = runtime or Runtime(settings.docker_host)
-        self.store = store or EtcdStore(*settings.etcd_host_port)
-        self.host_key = f"{settings.prefix}/hosts/{host_id}"
-        self.container_prefix = f"{settings.prefix}/containers/{host_id}/"
+        self.store = store or EtcdStore(*settings.etcd_host_port, *etcd_credentials(settings))
+        layout = Layout(settings.prefix)
+        self.host_key = layout.host(host_id)
+        self.container_prefix = layout.host_containers(host_id)
         self.cache: dict[str, bytes] = {}
         self.lock = asyncio.Lock()
         self.stopping = asyncio.Event()
@@ -45,13 +49,13 @@ class Agent:
         now = state.read_mem_available(Path("/proc/meminfo").read_text())
         self.memory_free = state.memory_to_report(self.memory_free, now, total,
                                                   self.settings.memory_report_step)
-        record = state.host_record(host_id=self.host_id, name=self.settings.name,
-                                   address=self.settings.address,
-                                   docker_endpoint=self.settings.docker_host, info=self.info,
-                                   memory_free=self.memory_free,
-                                   host_labels=self.settings.labels)
+        record = records.host_record(
+            host_id=self.host_id, name=self.settings.name, address=self.settings.address,
+            docker_endpoint=self.settings.docker_host, info=self.info,
+            memory_free=self.memory_free, host_labels=self.settings.labels,
+            agent_version=__version__)
         record["docker_ok"] = self.docker_ok
-        return state.encode(record)
+        return records.encode(record)
 
     async def _put_host(self) -> None:
         value = self._host_value()
@@ -70,7 +74,7 @@ class Agent:
                     await self.writer.delete(key)
                     del self.cache[key]
                 return
-            value = state.encode(state.container_record(inspect))
+            value = records.encode(records.container_record(inspect))
             if self.cache.get(key) != value:
                 await self.writer.put(key, value)
                 self.cache[key] = value

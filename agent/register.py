@@ -14,6 +14,32 @@ def state_file(settings: AgentSettings) -> Path:
     return settings.state_dir / "host.json"
 
 
+def etcd_file(settings: AgentSettings) -> Path:
+    return settings.state_dir / "etcd.json"
+
+
+def etcd_credentials(settings: AgentSettings) -> tuple[str | None, str | None]:
+    """The host's own etcd user: from settings, else as issued at registration."""
+    if settings.etcd_username and settings.etcd_password_file:
+        password = settings.etcd_password_file.read_text().strip()
+        return settings.etcd_username, password
+    path = etcd_file(settings)
+    if path.exists():
+        saved = json.loads(path.read_text())
+        return str(saved["username"]), str(saved["password"])
+    return None, None
+
+
+def write_private(path: Path, text: str) -> None:
+    """Mode 600 from the first byte, replaced atomically."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    tmp = path.with_suffix(".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as fh:
+        fh.write(text)
+    os.replace(tmp, path)
+
+
 def load_host_id(settings: AgentSettings) -> str | None:
     if settings.host_id:
         return settings.host_id
@@ -47,11 +73,12 @@ async def register(settings: AgentSettings) -> str:
         host_id = str(answer["host_id"])
     if answer.get("tls"):
         save_tls(settings, answer["tls"])
-    path = state_file(settings)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps({"host_id": host_id, "name": settings.name}))
-    os.replace(tmp, path)
+    etcd = answer.get("etcd") or {}
+    if etcd.get("username"):
+        write_private(etcd_file(settings), json.dumps(
+            {"username": etcd["username"], "password": etcd["password"]}))
+    write_private(state_file(settings), json.dumps({"host_id": host_id,
+                                                     "name": settings.name}))
     return host_id
 
 

@@ -7,7 +7,8 @@ from typing import Any
 import aiodocker
 import aiohttp
 
-from agent import labels
+from livestate import labels
+from livestate.endpoints import docker_url
 
 # The events that change what the agent reports. Asking Docker for these only keeps out
 # the exec_* events every health probe makes (three per container per probe), which
@@ -16,11 +17,6 @@ STATE_EVENTS = ("create", "start", "restart", "die", "stop", "kill", "oom", "pau
                 "unpause", "destroy", "health_status", "rename", "update")
 # Everything that means "the engine is not answering right now".
 DOCKER_DOWN = (aiodocker.DockerError, aiohttp.ClientError, OSError, TimeoutError)
-
-
-def docker_url(endpoint: str) -> str:
-    """aiodocker speaks unix:// and http(s)://; Docker's tcp:// means plain HTTP."""
-    return "http://" + endpoint[len("tcp://"):] if endpoint.startswith("tcp://") else endpoint
 
 
 class Runtime:

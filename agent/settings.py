@@ -28,6 +28,10 @@ class AgentSettings:
     # gets the engine a server certificate from the platform CA at registration.
     engine_url: str | None = None
     etcd_endpoint: str = "127.0.0.1:2379"
+    # This host's own etcd user (its role reaches only its own keys). Normally issued at
+    # registration and kept in state_dir/etcd.json; these override it.
+    etcd_username: str | None = None
+    etcd_password_file: Path | None = None
     prefix: str = "/dockyard"
     labels: dict[str, str] = field(default_factory=dict)
 

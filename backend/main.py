@@ -7,7 +7,6 @@ from arq import create_pool
 from arq.connections import RedisSettings
 from fastapi import FastAPI
 
-from livestate.store import EtcdStore
 from backend.apps.router import router as apps_router
 from backend.auth.router import router as auth_router
 from backend.clusters.router import router as clusters_router
@@ -28,6 +27,9 @@ from backend.health.router import router as health_router
 from backend.hosts.router import public as hosts_public_router
 from backend.hosts.router import router as hosts_router
 from backend.jobs.router import router as jobs_router
+from backend.namespaces.router import router as namespaces_router
+from backend.quotas.router import router as quotas_router
+from backend.registry.router import router as registry_router
 from backend.sshkeys.router import router as sshkeys_router
 from backend.terminal.protocol import TAGS
 from backend.terminal.router import router as terminal_router
@@ -41,7 +43,8 @@ ROUTERS = [health_router, auth_router, users_router, tokens_router, groups_route
            members_router, apps_router, versions_router, clusters_router, hosts_router,
            hosts_public_router, deployments_router, containers_router, events_router,
            jobs_router,
-           sshkeys_router, terminal_router]
+           sshkeys_router, terminal_router, registry_router,
+           namespaces_router, quotas_router]
 
 
 async def open_resources(app: FastAPI, settings: BackendSettings) -> None:
@@ -53,7 +56,7 @@ async def open_resources(app: FastAPI, settings: BackendSettings) -> None:
     state.redis = await create_pool(RedisSettings.from_dsn(settings.redis_url),
                                     default_queue_name=settings.job_queue_name)
     state.jobs = JobSender(state.redis)
-    state.etcd = EtcdStore(*settings.etcd_host_port)
+    state.etcd = settings.etcd_store()
     state.http = http_client()
     state.docker = DockerClients(settings.pki_dir)
     state.terminal = TerminalDeps.build(settings, state.sessionmaker, state.docker,

@@ -9,7 +9,6 @@ from arq import cron, func
 from arq.connections import RedisSettings
 from sqlalchemy import select
 
-from agent.etcd_store import EtcdStore
 from backend.containers.docker_hosts import DockerClients
 from backend.containers.tasks import JOBS as CONTAINER_JOBS
 from backend.core.config import get_settings
@@ -17,12 +16,13 @@ from backend.core.db import make_engine, make_sessionmaker
 from backend.core.jobs import JobSender, send
 from backend.deployments.reconciler import Reconciler
 from backend.deployments.upgrade import JOBS as UPGRADE_JOBS
+from backend.hosts.drain import JOBS as DRAIN_JOBS
 from backend.hosts.tasks import JOBS as HOST_JOBS
 from backend.hosts.watcher import LiveStateWatcher
 from backend.models import Job, JobState
 
 log = logging.getLogger(__name__)
-ALL_JOBS = [*HOST_JOBS, *CONTAINER_JOBS, *UPGRADE_JOBS]
+ALL_JOBS = [*HOST_JOBS, *DRAIN_JOBS, *CONTAINER_JOBS, *UPGRADE_JOBS]
 # A queued row older than this whose message was lost (Redis down at commit) is resent.
 STALE_AFTER = timedelta(seconds=30)
 
@@ -33,7 +33,7 @@ async def startup(ctx: dict[str, Any]) -> None:
     ctx["engine"] = make_engine(settings)
     ctx["sessionmaker"] = make_sessionmaker(ctx["engine"])
     # The live-state watcher runs beside the jobs for as long as the worker lives.
-    ctx["etcd"] = EtcdStore(*settings.etcd_host_port)
+    ctx["etcd"] = settings.etcd_store()
     ctx["docker"] = DockerClients(settings.pki_dir)
     # ctx["redis"] is arq's own pool (set before on_startup): jobs go to this queue.
     ctx["reconciler"] = Reconciler(ctx["sessionmaker"], ctx["etcd"], JobSender(ctx["redis"]),

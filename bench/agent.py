@@ -40,11 +40,11 @@ import aiodocker
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from agent import labels  # noqa: E402
-from agent.etcd_store import EtcdStore  # noqa: E402
 from agent.runtime import Runtime  # noqa: E402
 from backend.core.config import BackendSettings  # noqa: E402
 from bench.agent_scale import pct, run_scale  # noqa: E402
+from livestate import labels  # noqa: E402
+from livestate.store import EtcdStore  # noqa: E402
 
 RUN = uuid.uuid4().hex[:8]
 APP = f"bench-{RUN}"  # dockyard.app label of every container made here
@@ -272,7 +272,7 @@ async def run_agents_part(args: argparse.Namespace, settings: BackendSettings,
                           docker_host: str, logdir: Path) -> list[tuple[str, str, str, str]]:
     image = f"{settings.registry_url.removeprefix('http://')}/library/busybox:1.35"
     docker, runtime = aiodocker.Docker(url=docker_host), Runtime(docker_host)
-    store = EtcdStore(*settings.etcd_host_port)
+    store = settings.etcd_root_store() or settings.etcd_store()
     prefixes = {"default": f"/dybench-{RUN}-a", "resync 1 s": f"/dybench-{RUN}-b"}
     procs: dict[str, tuple[subprocess.Popen[bytes], str]] = {}
     rows: list[tuple[str, str, str, str]] = []

@@ -30,12 +30,12 @@ from sqlmodel import col
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from agent import labels, state  # noqa: E402
-from agent.etcd_store import Change, EtcdStore, GuardedWriter  # noqa: E402
 from backend.core.config import BackendSettings  # noqa: E402
 from backend.core.db import make_sessionmaker  # noqa: E402
 from backend.hosts.watcher import LiveStateWatcher  # noqa: E402
 from backend.models import Cluster, Host, HostStatus  # noqa: E402
+from livestate import labels, records  # noqa: E402
+from livestate.store import Change, EtcdStore, GuardedWriter  # noqa: E402
 
 BENCH_DB = "dockyard_bench_agent"
 TTL_S = 10
@@ -65,13 +65,14 @@ class SimAgent:
     lease: int = 0
 
     def host_value(self, memory_free: int) -> bytes:
-        record = state.host_record(host_id=self.host_id, name=f"sim-{self.host_id[:8]}",
-                                   address="127.0.3.1", docker_endpoint="unix:///nowhere",
-                                   info=INFO, memory_free=memory_free, host_labels={})
-        return state.encode({**record, "docker_ok": True})
+        record = records.host_record(host_id=self.host_id, name=f"sim-{self.host_id[:8]}",
+                                     address="127.0.3.1", docker_endpoint="unix:///nowhere",
+                                     info=INFO, memory_free=memory_free, host_labels={},
+                                     agent_version="bench")
+        return records.encode({**record, "docker_ok": True})
 
     def container_value(self, docker_id: str) -> bytes:
-        return state.encode({
+        return records.encode({
             "docker_id": docker_id, "name": f"c-{docker_id[:8]}", "image": "busybox",
             "labels": {labels.MANAGED: "true", labels.CONTAINER: str(uuid.uuid4())},
             "state": self.containers[docker_id], "health": None, "exit_code": 0, "ports": {}})
@@ -130,7 +131,10 @@ async def read_line() -> str:
 
 async def simulate(args: argparse.Namespace) -> None:
     host, _, port = args.etcd.rpartition(":")
-    stores = [EtcdStore(host, int(port)) for _ in range(args.channels)]
+    # The simulated hosts write under a bench prefix: root may, no host user could.
+    root = BackendSettings().etcd_root_store()
+    creds = (root.username, root.password) if root else (None, None)
+    stores = [EtcdStore(host, int(port), *creds) for _ in range(args.channels)]
     counts = Counts()
     sims = [SimAgent(stores[i % len(stores)], args.prefix, host_id, counts)
             for i, host_id in enumerate(host_ids(args.run, args.agents)[1:])]
@@ -246,7 +250,8 @@ async def run_scale(settings: BackendSettings, agents: int, window_s: float, chu
     prefix, ids = f"/dybench-{run}", host_ids(run, agents)
     url = await prepare_db(settings, ids)
     engine = create_async_engine(url, pool_size=5)
-    store, probe_store = EtcdStore(*settings.etcd_host_port), EtcdStore(*settings.etcd_host_port)
+    store = settings.etcd_root_store() or settings.etcd_store()
+    probe_store = settings.etcd_root_store() or settings.etcd_store()
     watcher = TimedWatcher(store, make_sessionmaker(engine), prefix, f"{prefix}/hosts/{ids[0]}")
     watch_task = asyncio.create_task(watcher.run())
     child = await asyncio.create_subprocess_exec(

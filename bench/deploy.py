@@ -55,12 +55,12 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from agent import labels  # noqa: E402
-from agent.etcd_store import EtcdStore  # noqa: E402
-from agent.runtime import docker_url  # noqa: E402
 from backend.containers.spec import create_config  # noqa: E402
 from backend.core.config import BackendSettings  # noqa: E402
 from backend.versions.schemas import VersionCreate  # noqa: E402
+from livestate import labels  # noqa: E402
+from livestate.endpoints import docker_url  # noqa: E402
+from livestate.store import EtcdStore  # noqa: E402
 
 RUN = uuid.uuid4().hex[:8]
 BENCH_LABEL = "dockyard-bench.run"  # the baseline's containers: not managed, no agent sees them
@@ -403,7 +403,7 @@ async def bench(args: argparse.Namespace, res: Results) -> dict[str, Any]:
     group_id = app_id = None
     hosts: list[Host] = []
     events: Events | None = None
-    etcd = EtcdHealthy(EtcdStore(*BackendSettings().etcd_host_port))
+    etcd = EtcdHealthy(BackendSettings().etcd_store())
     platform: Platform | None = None
     try:
         clusters = (await api.call("GET", "/clusters?limit=500"))["items"]

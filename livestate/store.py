@@ -1,4 +1,4 @@
-"""Our one module over aetcd: leases, guarded writes, reads and watches.
+"""Our one module over aetcd: credentials, leases, guarded writes, reads and watches.
 
 Every write the agent makes is a transaction guarded by the host key's mod revision,
 which only this incarnation of the agent knows. If the lease expired while the agent
@@ -7,9 +7,9 @@ newer incarnation, so the compare fails and the stale write is refused; the put 
 carries the lease, which etcd refuses once expired.
 """
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import aetcd
 import aetcd.exceptions
@@ -17,6 +17,16 @@ from aetcd import transactions as tx
 
 EtcdError = aetcd.exceptions.ClientError
 Compacted = aetcd.exceptions.RevisionCompactedError
+
+
+T = TypeVar("T")
+# etcd forgets a simple token after --auth-token-ttl of disuse, and refuses a token minted
+# before a user or role changed; both heal by logging in again.
+_STALE_AUTH = ("invalid auth token", "auth: revision in header is old", "user name is empty")
+
+
+def stale_auth(exc: BaseException) -> bool:
+    return isinstance(exc, EtcdError) and any(s in str(exc) for s in _STALE_AUTH)
 
 
 class LeaseLost(Exception):
@@ -38,16 +48,31 @@ class Change:
 
 
 class EtcdStore:
-    def __init__(self, host: str, port: int, timeout: float = 5.0):
+    """One etcd client, logged in as one user (None: etcd without auth)."""
+
+    def __init__(self, host: str, port: int, username: str | None = None,
+                 password: str | None = None, timeout: float = 5.0):
         self.host, self.port, self.timeout = host, port, timeout
+        self.username, self.password = username, password
         self.client: aetcd.Client | None = None
 
     async def connect(self) -> aetcd.Client:
         if self.client is None:
-            client = aetcd.Client(host=self.host, port=self.port, timeout=self.timeout)
+            client = aetcd.Client(host=self.host, port=self.port, username=self.username,
+                                  password=self.password, timeout=self.timeout)
             await client.connect()
             self.client = client
         return self.client
+
+    async def call(self, op: Callable[[aetcd.Client], Awaitable[T]]) -> T:
+        """Run op on the client, logging in again once if etcd says the token is stale."""
+        try:
+            return await op(await self.connect())
+        except EtcdError as exc:
+            if not stale_auth(exc):
+                raise
+            await self.close()
+            return await op(await self.connect())
 
     async def close(self) -> None:
         if self.client is not None:
@@ -55,19 +80,19 @@ class EtcdStore:
             await client.close()
 
     async def ping(self) -> None:
-        await (await self.connect()).status()
+        await self.call(lambda c: c.status())
 
     # --- reads ---------------------------------------------------------------------
 
     async def get(self, key: str) -> KV | None:
-        got = await (await self.connect()).get(key.encode())
+        got = await self.call(lambda c: c.get(key.encode()))
         if got is None:
             return None
         return KV(key, got.value, got.mod_revision)
 
     async def get_prefix(self, prefix: str) -> tuple[list[KV], int]:
         """All keys under prefix and the store revision they were read at."""
-        result = await (await self.connect()).get_prefix(prefix.encode())
+        result = await self.call(lambda c: c.get_prefix(prefix.encode()))
         items = [KV(kv.key.decode(), kv.value, kv.mod_revision) for kv in result]
         return items, result.header.revision
 
@@ -85,24 +110,24 @@ class EtcdStore:
     # --- leases ----------------------------------------------------------------------
 
     async def grant(self, ttl: int) -> int:
-        lease = await (await self.connect()).lease(ttl)
+        lease = await self.call(lambda c: c.lease(ttl))
         return int(lease.id)
 
     async def keepalive(self, lease_id: int) -> int:
         """Refresh the lease; returns the TTL granted, 0 or less when it is gone."""
-        reply = await (await self.connect()).refresh_lease(lease_id)
+        reply = await self.call(lambda c: c.refresh_lease(lease_id))
         return int(reply.TTL) if reply is not None else 0
 
     async def revoke(self, lease_id: int) -> None:
-        await (await self.connect()).revoke_lease(lease_id)
+        await self.call(lambda c: c.revoke_lease(lease_id))
 
     # --- writes by a lease holder ------------------------------------------------------
 
     async def raw_put(self, key: str, value: bytes, lease_id: int | None = None) -> None:
-        await (await self.connect()).put(key.encode(), value, lease=lease_id)
+        await self.call(lambda c: c.put(key.encode(), value, lease=lease_id))
 
     async def raw_delete(self, key: str) -> None:
-        await (await self.connect()).delete(key.encode())
+        await self.call(lambda c: c.delete(key.encode()))
 
 
 class GuardedWriter:
@@ -123,10 +148,9 @@ class GuardedWriter:
         return writer
 
     async def _txn(self, op: Any) -> int:
-        client = await self.store.connect()
         try:
-            ok, responses = await client.transaction(
-                compare=[tx.Mod(self.host_key) == self.host_mod], success=[op], failure=[])
+            ok, responses = await self.store.call(lambda c: c.transaction(
+                compare=[tx.Mod(self.host_key) == self.host_mod], success=[op], failure=[]))
         except aetcd.exceptions.ClientError as exc:
             if "lease not found" in str(exc):
                 raise LeaseLost(str(exc)) from exc

@@ -34,7 +34,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from stacklib import envfile, procs
+from stacklib import credentials, envfile, procs
 from stacklib.agents import Agent, known_agents
 from stacklib.base import Service
 from stacklib.config import MAX_HOSTS, PROFILES, REPO, VENV_BIN, Stack, resolve_home
@@ -43,11 +43,11 @@ from stacklib.services import Api, Etcd, Nginx, Postgres, Redis, Registry, Worke
 from stacklib.sshgateway import SshGateway, port_of
 
 SERVICES = ("pg", "redis", "etcd", "registry", "docker", "nginx")
-STEPS = ("migrate", "admin", "cluster", "images")
+STEPS = ("etcd-auth", "migrate", "admin", "cluster", "images")
 APP = ("api", "worker", "ssh", "agents")
 DEFAULT_UNITS = {
-    "dev": (*SERVICES, "migrate", "admin", "cluster", "images"),
-    "test": (*SERVICES, "migrate", "images"),
+    "dev": (*SERVICES, "etcd-auth", "migrate", "admin", "cluster", "images"),
+    "test": (*SERVICES, "etcd-auth", "migrate", "images"),
 }
 DEFAULT_CLUSTER = "default"  # the public cluster every host of a stack joins
 JOIN_TOKEN_TTL_S = 600
@@ -90,6 +90,14 @@ def env_values(stack: Stack) -> dict[str, str]:
         "DOCKYARD_REDIS_URL": f"redis://127.0.0.1:{ports.redis}/0",
         "DOCKYARD_TERMINAL_SSH_PORT": str(port_of(stack.profile.name)),
         "DOCKYARD_ETCD_ENDPOINT": f"127.0.0.1:{ports.etcd}",
+        "DOCKYARD_DATABASE_PASSWORD_FILE": str(credentials.path(stack, "pg")),
+        "DOCKYARD_REDIS_PASSWORD_FILE": str(credentials.path(stack, "redis")),
+        "DOCKYARD_ETCD_USERNAME": "dockyard",
+        "DOCKYARD_ETCD_PASSWORD_FILE": str(credentials.path(stack, "etcd-dockyard")),
+        "DOCKYARD_ETCD_ROOT_PASSWORD_FILE": str(credentials.path(stack, "etcd-root")),
+        "LBGEN_ETCD_ENDPOINT": f"127.0.0.1:{ports.etcd}",
+        "LBGEN_ETCD_USERNAME": "lbgen",
+        "LBGEN_ETCD_PASSWORD_FILE": str(credentials.path(stack, "etcd-lbgen")),
         "DOCKYARD_REGISTRY_URL": f"http://127.0.0.1:{ports.registry}",
         "DOCKYARD_REGISTRY_HOST": f"127.0.0.1:{ports.registry}",
         "DOCKYARD_DOCKER_HOST": host.docker_host,
@@ -117,6 +125,11 @@ def _backend(stack: Stack, *args: str, capture: bool = False) -> str:
     return result.stdout or ""
 
 
+def step_etcd_auth(stack: Stack) -> None:
+    _backend(stack, "ensure-etcd-auth", "--lbgen-password-file",
+             str(credentials.path(stack, "etcd-lbgen")))
+
+
 def step_migrate(stack: Stack) -> None:
     _backend(stack, "migrate")
 
@@ -132,13 +145,15 @@ def step_cluster(stack: Stack) -> None:
 def step_images(stack: Stack) -> None:
     script = REPO / "scripts" / "base_images.sh"
     registry = f"127.0.0.1:{stack.ports.registry}"
+    env = {**os.environ, **envfile.read(stack.env_file)}  # the registry token key's home
     result = subprocess.run(["bash", str(script), str(stack.host(0).socket), registry],
-                            check=False)
+                            env=env, check=False)
     if result.returncode != 0:
         raise procs.StackError(f"{script.name} failed ({result.returncode})")
 
 
 STEP_FUNCS: dict[str, Callable[[Stack], None]] = {
+    "etcd-auth": step_etcd_auth,
     "migrate": step_migrate,
     "admin": step_admin,
     "cluster": step_cluster,
@@ -203,6 +218,7 @@ def cmd_up(stack: Stack, units: list[str], hosts: int) -> None:
     for path in (stack.home, stack.log_dir, stack.pid_dir):
         path.mkdir(parents=True, exist_ok=True)
     stack.marker_file.write_text(stack.profile.name + "\n")
+    credentials.ensure_all(stack)
     envfile.write(stack.env_file, env_values(stack))
     services = build_services(stack)
     batch: list[Service] = []

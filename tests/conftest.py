@@ -126,6 +126,7 @@ def app(settings: BackendSettings, maker: async_sessionmaker[AsyncSession]) -> A
     app = create_app(settings, lifespan=False)
     app.state.sessionmaker = maker
     app.state.jobs = JobSender(None)  # rolled-back tests never reach a worker
+    app.state.etcd = settings.etcd_store()
     return app
 
 

@@ -13,12 +13,15 @@ from backend.models import (
     AccessToken,
     App,
     Cluster,
+    ClusterQuota,
     Container,
     Deployment,
     Group,
     Host,
     Job,
     Member,
+    NamespaceMember,
+    RegistryNamespace,
     Role,
     TokenKind,
     User,
@@ -89,6 +92,7 @@ class World:
     tokens: dict[str, str] = field(default_factory=dict)
     spare: User | None = None  # a viewer that role changes and removals act on
     free_user: User | None = None  # not in the group: can be added
+    namespace: RegistryNamespace | None = None  # the group's; free_user may pull from it
 
 
 async def make_world(session: AsyncSession) -> World:
@@ -121,7 +125,14 @@ async def make_world(session: AsyncSession) -> World:
     container = Container(app_id=app.id, version_id=version.id, cluster_id=cluster.id,
                           host_id=host.id, name=uniq("dy"))
     session.add(container)
+    namespace = RegistryNamespace(name=uniq("ns"), group_id=group.id)
+    session.add(namespace)
+    await session.flush()
+    session.add(NamespaceMember(namespace_id=namespace.id, user_id=free_user.id))
+    session.add(ClusterQuota(cluster_id=public.id, group_id=group.id, memory_mb=1024,
+                             containers=10))
     await session.flush()
     return World(group=group, app=app, cluster=cluster, public=public, host=host, job=job,
                  container=container,
-                 users=users, tokens=tokens, spare=spare, free_user=free_user)
+                 users=users, tokens=tokens, spare=spare, free_user=free_user,
+                 namespace=namespace)

@@ -1,6 +1,6 @@
 import uuid
 
-from fastapi import Response, status
+from fastapi import Request, Response, status
 
 from backend.apps import service
 from backend.apps.schemas import AppCreate, AppRead, AppUpdate
@@ -9,6 +9,7 @@ from backend.core.db import SessionDep
 from backend.core.errors import problem_responses
 from backend.core.pagination import Page, PageDep
 from backend.core.routing import make_router
+from backend.deployments.routes import delete_route
 
 router = make_router("apps", responses=problem_responses(401, 404))
 
@@ -48,7 +49,11 @@ async def update_app(session: SessionDep, user: CurrentUser, app_id: uuid.UUID,
 
 @router.delete("/apps/{app_id}", name="delete", status_code=status.HTTP_204_NO_CONTENT,
                responses=problem_responses(403, 409))
-async def delete_app(session: SessionDep, user: CurrentUser, app_id: uuid.UUID) -> Response:
-    """Delete an app with no containers (group admins)."""
+async def delete_app(session: SessionDep, request: Request, user: CurrentUser,
+                     app_id: uuid.UUID) -> Response:
+    """Delete an app with no containers (group admins); its domains are free again."""
     await service.delete_app(session, user, app_id)
+    # Its route goes too, or nginx would keep its domains. Should etcd be down now, the
+    # reconciler removes routes of apps that no longer exist.
+    await delete_route(request.app.state.etcd, app_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -10,7 +10,7 @@ import asyncio
 import sys
 from pathlib import Path
 
-from backend.cli import clusters, setup
+from backend.cli import clusters, etcd_auth, registry, setup
 from backend.core.config import get_settings
 
 
@@ -18,6 +18,9 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="backend.cli")
     sub = p.add_subparsers(dest="cmd", required=True)
     sub.add_parser("migrate", help="upgrade the database to the newest schema")
+    etcd = sub.add_parser("ensure-etcd-auth", help="etcd users (root, control plane, lbgen) "
+                                                   "and auth on; idempotent")
+    etcd.add_argument("--lbgen-password-file", type=Path, default=None)
     admin = sub.add_parser("ensure-admin", help="create the platform admin unless one exists")
     admin.add_argument("--password-file", type=Path, default=None)
     spec = sub.add_parser("openapi", help="write the OpenAPI spec")
@@ -29,6 +32,14 @@ def parser() -> argparse.ArgumentParser:
     token.add_argument("--cluster", required=True, help="the cluster's name")
     token.add_argument("--uses", type=int, default=1, help="hosts it may add (0: any number)")
     token.add_argument("--ttl", type=int, default=3600, help="seconds until it expires")
+    sub.add_parser("registry-keys", help="make the registry token key and certificate "
+                                          "unless they exist; print the certificate's path")
+    rtoken = sub.add_parser("registry-token", help="print a short-lived platform token")
+    rtoken.add_argument("--scope", action="append", required=True,
+                        help="e.g. repository:library/busybox:pull,push (repeatable)")
+    push = sub.add_parser("push-image", help="push a local image to the platform's registry")
+    push.add_argument("--docker-host", required=True, help="e.g. unix:///run/docker.sock")
+    push.add_argument("image")
     return p
 
 
@@ -45,6 +56,8 @@ def main(argv: list[str] | None = None) -> int:
 def run(args: argparse.Namespace) -> None:
     if args.cmd == "migrate":
         setup.migrate()
+    elif args.cmd == "ensure-etcd-auth":
+        etcd_auth.ensure(args.lbgen_password_file)
     elif args.cmd == "ensure-admin":
         asyncio.run(setup.ensure_admin(args.password_file or
                                        get_settings().data_dir / "admin-password"))
@@ -54,3 +67,9 @@ def run(args: argparse.Namespace) -> None:
         asyncio.run(clusters.ensure_cluster(args.name))
     elif args.cmd == "join-token":
         asyncio.run(clusters.join_token(args.cluster, args.uses or None, args.ttl))
+    elif args.cmd == "registry-keys":
+        registry.ensure_keys()
+    elif args.cmd == "registry-token":
+        registry.platform_token(args.scope)
+    elif args.cmd == "push-image":
+        registry.run_push(args.docker_host, args.image)

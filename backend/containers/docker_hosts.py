@@ -7,8 +7,8 @@ from typing import Any
 
 import aiodocker
 
-from agent.runtime import docker_url
 from backend.hosts.pki import PlatformCA
+from livestate.endpoints import docker_url
 
 DockerError = aiodocker.DockerError
 
@@ -51,15 +51,6 @@ async def find(docker: aiodocker.Docker, name: str) -> Any | None:
         if exc.status == 404:
             return None
         raise
-
-
-def pull_auth(image: str, registry_url: str, username: str | None, password: str | None
-              ) -> dict[str, str] | None:
-    """Credentials for our own registry's images only: never sent to another registry."""
-    registry = registry_url.split("://", 1)[-1].rstrip("/")
-    if not username or password is None or not image.startswith(registry + "/"):
-        return None
-    return {"username": username, "password": password, "serveraddress": registry}
 
 
 async def ensure_image(docker: aiodocker.Docker, image: str,

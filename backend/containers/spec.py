@@ -3,7 +3,7 @@
 import posixpath
 from typing import Any
 
-from agent import labels
+from livestate import labels
 
 NS = 1_000_000_000  # Docker wants health-check durations in nanoseconds
 

@@ -2,9 +2,13 @@
 
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+from sqlalchemy.engine import make_url
+
+from livestate.store import EtcdStore
 
 
 class BackendSettings(BaseSettings):
@@ -13,16 +17,27 @@ class BackendSettings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="DOCKYARD_", extra="ignore")
 
     data_dir: Path = Path(".dockyard")
-    database_url: str = "postgresql+asyncpg://dockyard@127.0.0.1:55432/dockyard"
+    database_url: str = "postgresql+asyncpg://dockyard@127.0.0.1:15432/dockyard"
+    # Passwords of PostgreSQL and Redis, from files (mode 600) when the URLs carry none.
+    database_password_file: Path | None = None
+    redis_password_file: Path | None = None
     db_pool_size: int = Field(default=20, ge=1)
     db_pool_overflow: int = Field(default=5, ge=0)
     db_pool_timeout_s: float = 10.0
-    redis_url: str = "redis://127.0.0.1:56379/0"
-    etcd_endpoint: str = "127.0.0.1:52379"
+    redis_url: str = "redis://127.0.0.1:16379/0"
+    etcd_endpoint: str = "127.0.0.1:12379"
+    # The control plane's own etcd user (read-write on /dockyard/), and root, used only
+    # to create and delete the hosts' users. Passwords live in files (mode 600).
+    etcd_username: str | None = None
+    etcd_password_file: Path | None = None
+    etcd_root_password_file: Path | None = None
     registry_url: str = "http://127.0.0.1:5000"
-    # Hosts pull with these when an image lives in our registry (once it requires auth).
-    registry_username: str | None = None
-    registry_password: SecretStr | None = None
+    # The registry's address in image names (what engines pull from), if not registry_url's.
+    registry_host: str | None = None
+    # Token auth (the registry's auth.token): must match its `service` and `issuer`.
+    registry_service: str = "dockyard-registry"
+    registry_issuer: str = "dockyard"
+    registry_token_ttl_s: int = Field(default=300, ge=60, le=3600)
     docker_host: str = "unix:///run/docker.sock"
     nginx_url: str = "http://127.0.0.1:8080"
     frontend_dist: Path = Path("frontend/dist")
@@ -71,15 +86,52 @@ class BackendSettings(BaseSettings):
     health_timeout_s: float = 2.0
     job_queue_name: str = "arq:queue"
 
+    @model_validator(mode="after")
+    def _passwords_from_files(self) -> "BackendSettings":
+        db_password = _read_secret(self.database_password_file)
+        if db_password and make_url(self.database_url).password is None:
+            url = make_url(self.database_url).set(password=db_password)
+            self.database_url = url.render_as_string(hide_password=False)
+        redis_password = _read_secret(self.redis_password_file)
+        if redis_password and urlsplit(self.redis_url).password is None:
+            parts = urlsplit(self.redis_url)
+            netloc = f":{redis_password}@{parts.netloc}"  # arq does not unquote it
+            self.redis_url = urlunsplit(parts._replace(netloc=netloc))
+        return self
+
     @property
     def pki_dir(self) -> Path:
         """The platform CA for Docker engines reached over TLS."""
         return self.data_dir / "pki"
 
     @property
+    def registry_auth_dir(self) -> Path:
+        """The key that signs registry tokens and the certificate the registry trusts."""
+        return self.data_dir / "registry-auth"
+
+    @property
+    def registry_address(self) -> str:
+        return self.registry_host or self.registry_url.split("://", 1)[-1].rstrip("/")
+
+    @property
     def etcd_host_port(self) -> tuple[str, int]:
         host, _, port = self.etcd_endpoint.rpartition(":")
         return host or "127.0.0.1", int(port)
+
+    def etcd_store(self) -> EtcdStore:
+        """A client logged in as the control plane (anonymous if no user is set)."""
+        password = _read_secret(self.etcd_password_file)
+        return EtcdStore(*self.etcd_host_port, username=self.etcd_username if password
+                         else None, password=password)
+
+    def etcd_root_store(self) -> EtcdStore | None:
+        """A root client for user management; None when etcd runs without auth."""
+        password = _read_secret(self.etcd_root_password_file)
+        return EtcdStore(*self.etcd_host_port, "root", password) if password else None
+
+
+def _read_secret(path: Path | None) -> str | None:
+    return path.read_text().strip() if path is not None else None
 
 
 @lru_cache

@@ -4,7 +4,7 @@ import asyncio
 import time
 from typing import Any
 
-from agent.state import published_ports
+from livestate.records import published_ports
 
 
 def health_deadline_s(check: dict[str, Any] | None, cap_s: float) -> float:

@@ -12,6 +12,7 @@ then every app's route is written from the containers that serve.
 import asyncio
 import contextlib
 import logging
+import time
 import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -20,19 +21,22 @@ from sqlalchemy import String, and_, cast, exists, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlmodel import col
 
-from agent.etcd_store import EtcdStore
 from backend.containers import queue
 from backend.core import events
 from backend.core.config import BackendSettings
 from backend.core.jobs import JobSender
 from backend.deployments import rules
-from backend.deployments.routes import write_routes
+from backend.deployments.routes import sweep_routes, write_routes
 from backend.deployments.service import Capacity, converge
+from backend.hosts.drain import DRAIN_JOB
 from backend.models import App, Cluster, Container, Deployment, Host, HostStatus, Job, JobState
+from livestate.store import EtcdStore
 
 log = logging.getLogger(__name__)
 ACTIVE = (JobState.queued, JobState.running)
 MIN_GAP_S = 0.25
+# Routes of deleted apps (left when etcd was away at the delete) go this often.
+ROUTE_SWEEP_S = 60.0
 
 
 def _active_job(container_id: Any, stuck_after: timedelta) -> Any:
@@ -54,6 +58,7 @@ class Reconciler:
         self.routes: dict[uuid.UUID, bytes] = {}
         self.shortfalls: dict[uuid.UUID, str] = {}
         self.wake = asyncio.Event()
+        self.swept_at = -ROUTE_SWEEP_S  # the first pass sweeps
 
     async def run(self) -> None:
         while True:
@@ -81,6 +86,10 @@ class Reconciler:
             app_ids = (await session.execute(select(Deployment.app_id).distinct())).scalars()
             for app_id in app_ids:
                 await write_routes(session, self.etcd, app_id, self.routes)
+            if time.monotonic() - self.swept_at > ROUTE_SWEEP_S:
+                if removed := await sweep_routes(session, self.etcd):
+                    log.info("removed %d route(s) of deleted apps", removed)
+                self.swept_at = time.monotonic()
 
     async def give_up_lost_hosts(self, session: AsyncSession) -> None:
         cutoff = datetime.now(UTC) - timedelta(seconds=self.settings.host_grace_s)
@@ -100,9 +109,15 @@ class Reconciler:
     async def close_gaps(self) -> None:
         upgrading = select(Job.target_id).where(Job.kind == "deployments.upgrade",
                                                 Job.state.in_(ACTIVE))
+        # A drain runs old and new side by side for a moment: leave its apps alone.
+        draining = select(Job.target_id).where(Job.kind == DRAIN_JOB, Job.state.in_(ACTIVE))
+        drained_apps = select(Container.app_id).where(
+            cast(Container.host_id, String).in_(draining),
+            Container.desired_state.in_(rules.LIVE))
         async with self.maker() as session:
             ids = (await session.execute(select(Deployment.id).where(
-                cast(Deployment.app_id, String).not_in(upgrading)))).scalars().all()
+                cast(Deployment.app_id, String).not_in(upgrading),
+                Deployment.app_id.not_in(drained_apps)))).scalars().all()
         for deployment_id in ids:
             async with self.maker() as session:
                 await self._close_gap(session, deployment_id)

@@ -31,17 +31,19 @@ def replacement_id(job_id: uuid.UUID, old_id: str) -> uuid.UUID:
     return uuid.uuid5(REPLACEMENT_NS, f"{job_id}:{old_id}")
 
 
-async def _replace_one(ctx: dict[str, Any], session: AsyncSession, job: Job, app: App,
-                       version: Version, old: Container) -> None:
+async def replace_one(ctx: dict[str, Any], session: AsyncSession, job: Job, app: App,
+                      version: Version, old: Container,
+                      on_host: uuid.UUID | None = None) -> None:
+    """Replace `old` by a container of `version`, on its host or (drain) on `on_host`."""
     new_id = replacement_id(job.id, str(old.id))
     new = await session.get(Container, new_id)
     if new is None:
         new = Container(id=new_id, app_id=app.id, version_id=version.id,
-                        cluster_id=old.cluster_id, host_id=old.host_id,
+                        cluster_id=old.cluster_id, host_id=on_host or old.host_id,
                         name=container_name(str(new_id)))
         session.add(new)
         await session.commit()
-    host = await session.get(Host, old.host_id) if old.host_id else None
+    host = await session.get(Host, new.host_id) if new.host_id else None
     if host is None:
         raise JobFailed(f"container {old.id} has no host; cannot replace it in place")
     try:
@@ -95,7 +97,7 @@ async def _upgrade(ctx: dict[str, Any], session: AsyncSession, job: Job) -> dict
     for index, old_id in enumerate(targets):
         old = await session.get(Container, uuid.UUID(old_id))
         if old is not None and old.desired_state in rules.LIVE:
-            await _replace_one(ctx, session, job, app, version, old)
+            await replace_one(ctx, session, job, app, version, old)
         job.progress = int(100 * (index + 1) / max(len(targets), 1))
         await session.commit()
     others = await session.scalar(select(func.count()).select_from(Container).where(

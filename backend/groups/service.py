@@ -136,6 +136,9 @@ async def remove_member(session: AsyncSession, user: User, group_id: uuid.UUID,
 
 async def transfer(session: AsyncSession, user: User, group_id: uuid.UUID,
                    new_owner_id: uuid.UUID) -> Group:
+    # The group row's lock serialises transfers: each re-reads the caller's role after
+    # the one before it committed, so concurrent calls can never leave two owners.
+    await session.execute(select(Group.id).where(Group.id == group_id).with_for_update())
     group, role = await get_group(session, user, group_id, Role.owner)
     check_role(role, Role.owner, "group")
     if new_owner_id == user.id:

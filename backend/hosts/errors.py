@@ -1,4 +1,4 @@
-from backend.core.errors import Conflict
+from backend.core.errors import Conflict, DockyardError, Forbidden
 
 
 class HostNameTaken(Conflict):
@@ -7,3 +7,17 @@ class HostNameTaken(Conflict):
 
 class HostHasContainers(Conflict):
     title = "Host still runs containers"
+
+
+class HostEndpointTaken(Conflict):
+    title = "Endpoint or address in use"
+
+
+class HostEndpointRefused(Forbidden):
+    title = "Endpoint not allowed"
+
+
+class EtcdUnavailable(DockyardError):
+    status = 503
+    title = "Live-state store unavailable"
+    slug = "unavailable"

@@ -13,11 +13,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 import agent
+import livestate
 from backend.clusters.service import get_cluster
 from backend.core import events, jobs
 from backend.core.errors import Unauthorized
 from backend.core.security import hash_token, new_token
-from backend.hosts.errors import HostNameTaken
+from backend.hosts import endpoint_rules
+from backend.hosts.errors import HostEndpointRefused, HostEndpointTaken, HostNameTaken
 from backend.models import Cluster, Host, HostStatus, JoinToken, User
 
 AGENT_REQUIREMENTS = ("aiodocker", "aetcd")
@@ -50,15 +52,26 @@ async def check_join_token(session: AsyncSession, secret: str) -> JoinToken:
     return token
 
 
-def engine_names(docker_endpoint: str, address: str, name: str) -> list[str]:
-    """Names the engine's server certificate must carry: how the platform dials it."""
-    host = docker_endpoint.split("://", 1)[-1].rsplit(":", 1)[0].strip("[]")
-    return sorted({host, address, name})
+async def check_target(session: AsyncSession, *, admin: bool, address: str,
+                       docker_endpoint: str) -> None:
+    """The endpoint and address rules (endpoint_rules), and both unique among hosts."""
+    error = (endpoint_rules.address_error(address, admin=admin)
+             or endpoint_rules.endpoint_error(docker_endpoint, address, admin=admin))
+    if error:
+        raise HostEndpointRefused(error[0].upper() + error[1:] + ".")
+    taken = await session.scalar(select(Host.id).where(
+        (Host.docker_endpoint == docker_endpoint) | (Host.address == address)))
+    if taken:
+        raise HostEndpointTaken("Another host is registered with that docker_endpoint or "
+                                "address.")
 
 
 async def register_host(session: AsyncSession, secret: str, *, name: str, address: str,
                         docker_endpoint: str, labels: dict[str, str]) -> Host:
     token = await check_join_token(session, secret)
+    creator = await session.get(User, token.created_by) if token.created_by else None
+    await check_target(session, admin=bool(creator and creator.is_admin), address=address,
+                       docker_endpoint=docker_endpoint)
     # Consume atomically: two hosts racing on a single-use token cannot both get in.
     used = await session.execute(
         update(JoinToken).where(JoinToken.id == token.id,
@@ -87,15 +100,18 @@ async def register_host(session: AsyncSession, secret: str, *, name: str, addres
 
 @lru_cache(maxsize=1)
 def agent_source() -> bytes:
-    """The agent package as a .tar.gz, built once from the code this server runs."""
-    root = Path(agent.__file__).parent
+    """The agent and the live-state package it imports, as a .tar.gz, built once from the
+    code this server runs."""
     buf = io.BytesIO()
     with tarfile.open(fileobj=buf, mode="w:gz") as tar:
-        for path in sorted(root.rglob("*.py")):
-            info = tar.gettarinfo(str(path), arcname=str(Path("agent") / path.relative_to(root)))
-            info.mtime, info.uid, info.gid, info.uname, info.gname = 0, 0, 0, "", ""
-            with path.open("rb") as fh:
-                tar.addfile(info, fh)
+        for package in (agent, livestate):
+            root = Path(package.__file__ or "").parent
+            for path in sorted(root.rglob("*.py")):
+                arcname = str(Path(root.name) / path.relative_to(root))
+                info = tar.gettarinfo(str(path), arcname=arcname)
+                info.mtime, info.uid, info.gid, info.uname, info.gname = 0, 0, 0, "", ""
+                with path.open("rb") as fh:
+                    tar.addfile(info, fh)
     return buf.getvalue()
 
 

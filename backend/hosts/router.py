@@ -9,11 +9,12 @@ from backend.core.db import SessionDep
 from backend.core.errors import problem_responses
 from backend.core.pagination import Page, PageDep
 from backend.core.routing import make_router
-from backend.hosts import onboarding, service
+from backend.hosts import endpoint_rules, etcd_users, onboarding, service
 from backend.hosts.install_script import render as render_install
 from backend.hosts.pki import PlatformCA
 from backend.hosts.schemas import (
     HostCreate,
+    HostDrainStarted,
     HostRead,
     HostRegister,
     HostRegistered,
@@ -68,10 +69,12 @@ async def update_host(session: SessionDep, user: CurrentUser, host_id: uuid.UUID
 
 
 @router.delete("/hosts/{host_id}", name="delete", status_code=status.HTTP_204_NO_CONTENT,
-               responses=problem_responses(403, 409))
-async def delete_host(session: SessionDep, user: CurrentUser, host_id: uuid.UUID) -> Response:
+               responses=problem_responses(403, 409, 503))
+async def delete_host(session: SessionDep, request: Request, user: CurrentUser,
+                      host_id: uuid.UUID) -> Response:
     """Remove a host that runs no containers."""
     await service.delete_host(session, user, host_id)
+    await etcd_users.revoke(request.app.state.settings, host_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
@@ -89,11 +92,13 @@ async def uncordon_host(session: SessionDep, user: CurrentUser, host_id: uuid.UU
     return _read(await service.update_host(session, user, host_id, None, False))
 
 
-@router.post("/hosts/{host_id}/drain", name="drain", response_model=HostRead,
-             responses=problem_responses(403))
-async def drain_host(session: SessionDep, user: CurrentUser, host_id: uuid.UUID) -> HostRead:
-    """Cordon a host and move its containers to other hosts of the cluster."""
-    return _read(await service.drain_host(session, user, host_id))
+@router.post("/hosts/{host_id}/drain", name="drain", response_model=HostDrainStarted,
+             status_code=status.HTTP_202_ACCEPTED, responses=problem_responses(403))
+async def drain_host(session: SessionDep, user: CurrentUser, host_id: uuid.UUID
+                     ) -> HostDrainStarted:
+    """Cordon a host and move its containers to other hosts of the cluster (a job)."""
+    host, job = await service.drain_host(session, user, host_id)
+    return HostDrainStarted(host=_read(host), job_id=job.id)
 
 
 @router.post("/clusters/{cluster_id}/join-tokens", name="create_join_token",
@@ -120,7 +125,8 @@ TokenQuery = Annotated[str, Query(min_length=1, max_length=128, description="A j
 
 
 @public.post("/hosts/register", name="register", response_model=HostRegistered,
-             status_code=status.HTTP_201_CREATED, responses=problem_responses(401, 409))
+             status_code=status.HTTP_201_CREATED,
+             responses=problem_responses(401, 403, 409, 503))
 async def register_host(session: SessionDep, request: Request, body: HostRegister
                         ) -> HostRegistered:
     """Register a new host with a join token (called by the agent, not by people)."""
@@ -128,12 +134,14 @@ async def register_host(session: SessionDep, request: Request, body: HostRegiste
                                           address=body.address,
                                           docker_endpoint=body.docker_endpoint, labels=body.labels)
     tls = None
+    settings = request.app.state.settings
     if body.tls:
-        ca = PlatformCA(request.app.state.settings.pki_dir)
-        cert, key = ca.issue(f"engine {host.name}", server_names=onboarding.engine_names(
-            body.docker_endpoint, body.address, body.name))
+        ca = PlatformCA(settings.pki_dir)
+        cert, key = ca.issue(f"engine {host.name}",
+                             server_names=endpoint_rules.certificate_names(body.address))
         tls = HostTLS(ca_pem=ca.ca_pem().decode(), cert_pem=cert.decode(), key_pem=key.decode())
-    return HostRegistered(host_id=host.id, cluster_id=host.cluster_id, tls=tls)
+    etcd = await etcd_users.issue(settings, host.id)
+    return HostRegistered(host_id=host.id, cluster_id=host.cluster_id, tls=tls, etcd=etcd)
 
 
 @public.get("/install.sh", name="install_script", response_class=PlainTextResponse,

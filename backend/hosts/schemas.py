@@ -6,6 +6,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validat
 
 from backend.core.names import Name
 from backend.core.schemas import Input
+from backend.hosts.etcd_users import HostEtcd
 from backend.models import HostStatus
 
 LabelKey = Annotated[str, Field(pattern=r"^[a-zA-Z0-9][a-zA-Z0-9._/-]{0,62}$")]
@@ -69,6 +70,13 @@ class HostRead(BaseModel):
     created_at: datetime
 
 
+class HostDrainStarted(BaseModel):
+    """The host, now cordoned, and the job moving its containers (GET /jobs/{job_id})."""
+
+    host: HostRead
+    job_id: uuid.UUID
+
+
 class JoinTokenCreate(Input):
     expires_in_s: int = Field(default=3600, ge=60, le=7 * 24 * 3600)
     max_uses: int | None = Field(default=1, ge=1, le=10000,
@@ -111,3 +119,5 @@ class HostRegistered(BaseModel):
     host_id: uuid.UUID
     cluster_id: uuid.UUID
     tls: HostTLS | None = None
+    etcd: HostEtcd | None = Field(default=None, description="The host's own etcd user "
+                                  "(reaches only its own keys); shown once.")

@@ -5,12 +5,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from backend.clusters.service import get_cluster
 from backend.core import events, jobs
-from backend.core.errors import Forbidden, NotFound
+from backend.core.errors import NotFound
 from backend.core.pagination import PageParams, paginate
+from backend.hosts import onboarding
 from backend.hosts.errors import HostHasContainers, HostNameTaken
 from backend.models import Cluster, Container, Host, HostStatus, Job, User
 
 PROBE_JOB = "hosts.probe"
+DRAIN_JOB = "hosts.drain"  # backend.hosts.drain
 
 
 async def load_host(session: AsyncSession, user: User, host_id: uuid.UUID,
@@ -42,10 +44,10 @@ async def create_host(session: AsyncSession, user: User, cluster_id: uuid.UUID, 
                       address: str, docker_endpoint: str, labels: dict[str, str]
                       ) -> tuple[Host, Job]:
     cluster = await get_cluster(session, user, cluster_id, manage=True)
-    # A unix socket is on the control plane's own machine: only platform admins may
-    # point the worker at one, or a group could drive the platform's own engine.
-    if docker_endpoint.startswith("unix://") and not user.is_admin:
-        raise Forbidden("Only platform admins may add hosts on a unix socket.")
+    # The same rules as registration: a group cannot point the worker at the control
+    # plane's own engine, another host's, or any address it likes.
+    await onboarding.check_target(session, admin=user.is_admin, address=address,
+                                  docker_endpoint=docker_endpoint)
     if await session.scalar(select(Host.id).where(Host.name == name)):
         raise HostNameTaken(f"A host named {name!r} exists already.")
     host = Host(cluster_id=cluster.id, name=name, address=address,
@@ -79,12 +81,17 @@ def _change(session: AsyncSession, user: User, host: Host, cluster: Cluster,
                       host.id, group_id=cluster.group_id)
 
 
-async def drain_host(session: AsyncSession, user: User, host_id: uuid.UUID) -> Host:
-    """Cordon, then ask for the host's containers to move (the reconciler does the moving)."""
+async def drain_host(session: AsyncSession, user: User, host_id: uuid.UUID
+                     ) -> tuple[Host, Job]:
+    """Cordon, then queue the job that moves each container to another host."""
     host, cluster = await load_host(session, user, host_id, manage=True)
     _change(session, user, host, cluster, None, True)
-    events.record(session, user, "host.drain", "host", host.id, group_id=cluster.group_id)
-    return host
+    job = jobs.schedule(session, kind=DRAIN_JOB, payload={"host_id": str(host.id)},
+                        group_id=cluster.group_id, created_by=user.id, target_type="host",
+                        target_id=str(host.id))
+    events.record(session, user, "host.drain", "host", host.id, group_id=cluster.group_id,
+                  job=str(job.id))
+    return host, job
 
 
 async def delete_host(session: AsyncSession, user: User, host_id: uuid.UUID) -> None:

@@ -9,16 +9,18 @@ import logging
 import time
 import uuid
 from datetime import UTC, datetime
-from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlmodel import col
 
-from agent.backoff import Backoff
-from agent.etcd_store import Change, Compacted, EtcdError, EtcdStore
+from backend.core import events
 from backend.hosts import live_state
-from backend.hosts.live_state import ContainerKey, HostKey
-from backend.models import Container, Host, HostStatus
+from backend.models import Cluster, Container, Host, HostStatus
+from livestate import records
+from livestate.backoff import Backoff
+from livestate.keys import ContainerKey, HostKey, Layout
+from livestate.store import Change, Compacted, EtcdError, EtcdStore
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +29,10 @@ class LiveStateWatcher:
     def __init__(self, store: EtcdStore, maker: async_sessionmaker[AsyncSession],
                  prefix: str = "/dockyard", on_change: asyncio.Event | None = None):
         self.store, self.maker, self.prefix = store, maker, prefix
+        self.layout = Layout(prefix)
+        self.refused = 0  # reports judged untrustworthy or malformed (logged)
+        self.alarmed: set[tuple[uuid.UUID, str]] = set()  # one event per (host, key)
+        self.host_groups: dict[uuid.UUID, uuid.UUID | None] = {}  # cluster -> group
         # Set after each applied batch: wakes the reconciler early (event-driven).
         self.on_change = on_change
         self.revision = 0
@@ -61,7 +67,7 @@ class LiveStateWatcher:
 
         async def read() -> None:
             try:
-                async for change in self.store.watch_prefix(self.prefix + "/",
+                async for change in self.store.watch_prefix(self.layout.root,
                                                             self.revision + 1):
                     queue.put_nowait(change)
                 queue.put_nowait(None)
@@ -87,81 +93,126 @@ class LiveStateWatcher:
             await asyncio.gather(reader, return_exceptions=True)
 
     async def full_read(self) -> int:
-        items, revision = await self.store.get_prefix(self.prefix + "/")
-        hosts: dict[uuid.UUID, dict[str, Any] | None] = {}
-        containers: list[tuple[ContainerKey, dict[str, Any]]] = []
-        for kv in items:
-            key = live_state.parse_key(self.prefix, kv.key)
-            record = live_state.decode(kv.value)
-            if isinstance(key, HostKey):
-                hosts[key.host_id] = record
-            elif isinstance(key, ContainerKey) and record is not None:
-                containers.append((key, record))
+        items, revision = await self.store.get_prefix(self.layout.root)
         async with self.maker() as session:
-            for host in (await session.execute(select(Host))).scalars():
-                self._set_host(host, hosts.get(host.id))
-            for key, record in containers:
-                await self._set_container(session, key, record)
+            seen = {kv.key for kv in items}
+            hosts = (await session.execute(select(Host))).scalars().all()
+            # A host whose key is gone is NotReady: judge it as a deletion.
+            absent = [Change(self.layout.host(h.id), None, revision) for h in hosts
+                      if self.layout.host(h.id) not in seen]
+            present = [Change(kv.key, kv.value, kv.mod_revision) for kv in items]
+            await self._apply_batch(session, present + absent)
             await session.commit()
         self.full_reads += 1
         return revision
 
     async def apply(self, *changes: Change) -> None:
         """Apply changes in order, in one transaction."""
-        # Container rows in id order, as the ORM flushes them in the API and reconciler:
-        # two transactions never wait on each other's rows in a cycle. Stable, so later
-        # changes of one key still win.
-        ordered = sorted(changes, key=_row_order)
         async with self.maker() as session:
-            for change in ordered:
-                await self._apply_one(session, change)
+            await self._apply_batch(session, list(changes))
             await session.commit()
         self.revision = changes[-1].revision
         self.applied_at = time.monotonic()
         if self.on_change is not None:
             self.on_change.set()
 
-    async def _apply_one(self, session: AsyncSession, change: Change) -> None:
-        key = live_state.parse_key(self.prefix, change.key)
-        record = live_state.decode(change.value)
-        if isinstance(key, HostKey):
-            host = await session.get(Host, key.host_id)
-            if host is not None:
-                self._set_host(host, record)
-        elif isinstance(key, ContainerKey):
-            if record is None:
-                await session.execute(update(Container).where(
-                    Container.docker_id == key.docker_id).values(
-                    state="gone", health=None, updated_at=datetime.now(UTC)))
-            else:
-                await self._set_container(session, key, record)
+    async def _apply_batch(self, session: AsyncSession, changes: list[Change]) -> None:
+        """Judge every change against the database (two queries), then write in row order.
 
-    @staticmethod
-    def _set_host(host: Host, record: dict[str, Any] | None) -> None:
-        status = live_state.host_status(record)
+        Container rows are written in id order, as the ORM flushes them in the API and the
+        reconciler: two transactions never wait on each other's rows in a cycle.
+        """
+        parsed = [(self.layout.parse(c.key), c) for c in changes]
+        host_changes = [(k, c) for k, c in parsed if isinstance(k, HostKey)]
+        container_changes = [(k, c) for k, c in parsed if isinstance(k, ContainerKey)]
+        reports: list[tuple[ContainerKey, records.ContainerReport]] = []
+        deletions: list[ContainerKey] = []
+        for key, change in container_changes:
+            if change.value is None:
+                deletions.append(key)
+                continue
+            report = records.read_container(change.value)
+            if isinstance(report, records.Invalid):
+                self.refused += 1
+                log.warning("skipped %s: %s", change.key, report.reason)
+            else:
+                reports.append((key, report))
+        facts = await self._lookup(session, [k.host_id for k, _ in host_changes]
+                                   + [k.host_id for k, _ in reports], reports)
+        hosts, placements = facts
+        for host_key, change in host_changes:
+            host = hosts.get(host_key.host_id)
+            if host is not None:
+                self._set_host(host, change.value)
+        writes: list[tuple[uuid.UUID, ContainerKey, records.ContainerReport]] = []
+        for key, report in reports:
+            claimed = live_state.container_id(report)
+            host = hosts.get(key.host_id)
+            verdict = live_state.judge(key, report, placements.get(claimed) if claimed else None,
+                                       host.address if host else None)
+            if isinstance(verdict, live_state.Accept):
+                writes.append((verdict.container_id, key, report))
+            elif isinstance(verdict, live_state.Refuse):
+                self._refuse(session, key, verdict, host)
+        for container_id, key, report in sorted(writes, key=lambda w: w[0]):
+            await self._set_container(session, container_id, key, report)
+        for gone in sorted(deletions, key=lambda k: k.docker_id):
+            await session.execute(update(Container).where(
+                Container.docker_id == gone.docker_id, Container.host_id == gone.host_id)
+                .values(state="gone", health=None, updated_at=datetime.now(UTC)))
+
+    async def _lookup(self, session: AsyncSession, host_ids: list[uuid.UUID],
+                      reports: list[tuple[ContainerKey, records.ContainerReport]]
+                      ) -> tuple[dict[uuid.UUID, Host], dict[uuid.UUID, live_state.Placement]]:
+        hosts: dict[uuid.UUID, Host] = {}
+        if host_ids:
+            found = await session.execute(
+                select(Host, Cluster.group_id).join(Cluster, Cluster.id == Host.cluster_id)
+                .where(col(Host.id).in_(set(host_ids))))
+            for host, group_id in found:
+                hosts[host.id] = host
+                self.host_groups[host.cluster_id] = group_id
+        claimed = {c for _, r in reports if (c := live_state.container_id(r)) is not None}
+        placements: dict[uuid.UUID, live_state.Placement] = {}
+        if claimed:
+            rows = await session.execute(select(Container.id, Container.host_id, Container.name)
+                                         .where(col(Container.id).in_(claimed)))
+            placements = {r.id: live_state.Placement(r.id, r.host_id, r.name) for r in rows}
+        return hosts, placements
+
+    def _refuse(self, session: AsyncSession, key: ContainerKey, verdict: live_state.Refuse,
+                host: Host | None) -> None:
+        self.refused += 1
+        log.warning("refused a report of host %s (%s): %s", key.host_id, key.docker_id,
+                    verdict.reason)
+        alarm_key = (key.host_id, key.docker_id)
+        if not verdict.alarm or alarm_key in self.alarmed or host is None:
+            return
+        self.alarmed.add(alarm_key)
+        events.record(session, None, "host.forged_report", "host", key.host_id,
+                      group_id=self.host_groups.get(host.cluster_id), outcome="failure",
+                      key=self.layout.container(key.host_id, key.docker_id),
+                      reason=verdict.reason)
+
+    def _set_host(self, host: Host, value: bytes | None) -> None:
+        report = records.read_host(value) if value is not None else None
+        if isinstance(report, records.Invalid):
+            log.warning("skipped the record of host %s: %s", host.id, report.reason)
+            report = None
+        status = live_state.host_status(report)
         # last_seen_at is the last moment the host was known Ready: the reconciler's
         # grace period for a lost host counts from there.
         if HostStatus.ready in (status, host.status):
             host.last_seen_at = datetime.now(UTC)
         host.status = status
-        if record is not None:
-            host.facts = live_state.host_facts(record)
+        if report is not None:
+            host.facts = report.facts
 
     @staticmethod
-    async def _set_container(session: AsyncSession, key: ContainerKey,
-                             record: dict[str, Any]) -> None:
-        container_id = live_state.container_id(record)
-        if container_id is None:
-            return  # labelled by hand, not one of ours: etcd shows it, PostgreSQL needn't
+    async def _set_container(session: AsyncSession, container_id: uuid.UUID,
+                             key: ContainerKey, report: records.ContainerReport) -> None:
         await session.execute(update(Container).where(Container.id == container_id).values(
-            docker_id=key.docker_id, host_id=key.host_id, state=record.get("state", "unknown"),
-            health=record.get("health"), ports=record.get("ports") or {},
+            docker_id=key.docker_id, state=report.state, health=report.health,
+            ports=report.ports, exit_code=report.exit_code,
+            restart_count=report.restart_count, health_log=report.health_log,
             updated_at=datetime.now(UTC)))
-
-
-
-
-def _row_order(change: Change) -> str:
-    """Sort key: the container row a change updates (its id), else the etcd key."""
-    container_id = live_state.container_id(live_state.decode(change.value) or {})
-    return str(container_id) if container_id else change.key

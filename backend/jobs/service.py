@@ -1,6 +1,6 @@
 import uuid
 
-from sqlalchemy import or_, select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backend.core.access import my_group_ids
@@ -9,7 +9,10 @@ from backend.models import Job, User
 
 
 async def get_job(session: AsyncSession, user: User, job_id: uuid.UUID) -> Job:
-    conds = [Job.group_id.in_(my_group_ids(user)), Job.created_by == user.id]
+    """A job of a group you are in now (leaving a group ends access to what you queued
+    there), or one of your own that belongs to no group."""
+    conds = [Job.group_id.in_(my_group_ids(user)),
+             and_(Job.group_id.is_(None), Job.created_by == user.id)]
     if user.is_admin:
         conds.append(Job.group_id.is_(None))
     job = (await session.execute(select(Job).where(Job.id == job_id, or_(*conds)))

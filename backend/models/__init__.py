@@ -9,6 +9,7 @@ from backend.models.event import Event
 from backend.models.group import Group, Member, Role
 from backend.models.job import Job, JobState
 from backend.models.join_token import JoinToken
+from backend.models.quota import ClusterQuota
 from backend.models.registry import (
     Build,
     ImageRepository,
@@ -22,8 +23,8 @@ from backend.models.user import User
 from backend.models.version import Version
 
 __all__ = [
-    "AccessToken", "App", "AppDomain", "Build", "Cluster", "Container", "Deployment", "Event",
-    "Group",
+    "AccessToken", "App", "AppDomain", "Build", "Cluster", "ClusterQuota", "Container",
+    "Deployment", "Event", "Group",
     "Host", "HostStatus", "ImageRepository", "ImageTag", "Job", "JobState", "JoinToken", "Member",
     "NamespaceMember", "RegistryAccess", "RegistryNamespace", "Role", "SshKey",
     "TokenKind", "User", "Version",

@@ -1,5 +1,6 @@
 import uuid
 from datetime import datetime
+from typing import Any
 
 from sqlmodel import Field, SQLModel
 
@@ -23,6 +24,10 @@ class Container(SQLModel, table=True):
     state: str = Field(default="pending", max_length=16)
     health: str | None = Field(default=None, max_length=16)
     ports: dict[str, str] = json_field()
+    # As the host last reported them: why a container stopped or is unwell.
+    exit_code: int | None = None
+    restart_count: int = 0
+    health_log: list[dict[str, Any]] = json_field(list)
     last_error: str = Field(default="", max_length=2000)
     # Set when a grayscale upgrade or a reschedule replaces this container.
     replaced_by: uuid.UUID | None = Field(default=None)

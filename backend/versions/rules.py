@@ -28,6 +28,19 @@ def env_value_error(name: str, value: str) -> str | None:
     return None
 
 
+# Docker takes the whole env in one create call, and every host keeps it in its config:
+# cap the total, not only each value.
+MAX_ENV_TOTAL = 64 * 1024
+
+
+def env_size_error(env: dict[str, str]) -> str | None:
+    total = sum(len(name.encode()) + len(value.encode()) + 2 for name, value in env.items())
+    if total > MAX_ENV_TOTAL:
+        return (f"the environment takes {total} bytes; at most {MAX_ENV_TOTAL} (64 KiB) in all "
+                "is allowed")
+    return None
+
+
 def container_path_error(path: str) -> str | None:
     if not path.startswith("/"):
         return f"{path!r} is not an absolute path"

@@ -99,6 +99,8 @@ class VersionCreate(Input):
         for name, value in env.items():
             if err := rules.env_name_error(name) or rules.env_value_error(name, value):
                 raise ValueError(err)
+        if err := rules.env_size_error(env):
+            raise ValueError(err)
         return env
 
     @model_validator(mode="after")

@@ -43,7 +43,7 @@ class Profile:
 PROFILES = {
     "dev": Profile(
         name="dev",
-        ports=Ports(pg=55432, redis=56379, etcd=52379, etcd_peer=52380, registry=5000,
+        ports=Ports(pg=15432, redis=16379, etcd=12379, etcd_peer=12380, registry=5000,
                     nginx=8080, api=8000),
         default_home=".dockyard",
         bridge_prefix="dydev",
@@ -55,8 +55,8 @@ PROFILES = {
     ),
     "test": Profile(
         name="test",
-        ports=Ports(pg=55532, redis=56479, etcd=52479, etcd_peer=52480, registry=55000,
-                    nginx=58080, api=58000),
+        ports=Ports(pg=25532, redis=26479, etcd=22479, etcd_peer=22480, registry=25000,
+                    nginx=28080, api=28000),
         default_home=".dockyard-test",
         bridge_prefix="dytest",
         subnet_octet=64,

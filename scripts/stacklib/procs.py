@@ -233,11 +233,19 @@ def _http(
         conn.close()
 
 
-def tcp_exchange(port: int, payload: bytes, timeout: float = 1.0) -> bytes | None:
+def tcp_exchange(port: int, payload: bytes, timeout: float = 1.0, until: bytes = b""
+                 ) -> bytes | None:
+    """Send payload, read the answer (until `until` appears, when given)."""
     try:
         with socket.create_connection(("127.0.0.1", port), timeout=timeout) as sock:
             sock.sendall(payload)
-            return sock.recv(256)
+            answer = sock.recv(256)
+            while until and until not in answer and answer:
+                more = sock.recv(256)
+                if not more:
+                    break
+                answer += more
+            return answer
     except OSError:
         return None
 

@@ -11,7 +11,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from . import envfile, procs
+from . import credentials, envfile, procs
 from .base import Service
 from .config import REPO, VENV_BIN
 
@@ -91,12 +91,21 @@ class Postgres(TcpService):
         if not (self.data / "PG_VERSION").exists():
             self.data.mkdir(mode=0o700, exist_ok=True)
             shutil.chown(self.data, "postgres", "postgres")
-            subprocess.run(
-                [str(self.bin / "initdb"), "-D", str(self.data), "-A", "trust",
-                 "-U", "dockyard", "-E", "UTF8", "--no-locale"],
-                check=True, capture_output=True, user="postgres", group="postgres",
-                extra_groups=[], cwd=self.data,
-            )
+            # initdb reads the password as the postgres user: a copy only it can read,
+            # inside its own (mode 700) data dir, gone once the cluster exists.
+            pwfile = self.data / ".initdb-password"
+            pwfile.write_text(credentials.read(self.stack, "pg") + "\n")
+            pwfile.chmod(0o600)
+            shutil.chown(pwfile, "postgres", "postgres")
+            try:
+                subprocess.run(
+                    [str(self.bin / "initdb"), "-D", str(self.data), "-A", "scram-sha-256",
+                     f"--pwfile={pwfile}", "-U", "dockyard", "-E", "UTF8", "--no-locale"],
+                    check=True, capture_output=True, user="postgres", group="postgres",
+                    extra_groups=[], cwd=self.data,
+                )
+            finally:
+                pwfile.unlink(missing_ok=True)
         for lock in ("postmaster.pid", f".s.PGSQL.{self.port()}.lock"):
             procs.clear_stale_pidfile(self.data / lock, self.identity())
         link = self.stack.home / "pg"
@@ -107,7 +116,22 @@ class Postgres(TcpService):
     def _psql(self, sql: str) -> str:
         argv = [str(self.bin / "psql"), "-h", LOOPBACK, "-p", str(self.port()),
                 "-U", "dockyard", "-d", "postgres", "-tAc", sql]
-        return procs.run(argv).stdout.strip()
+        env = {**os.environ, "PGPASSWORD": credentials.read(self.stack, "pg")}
+        return procs.run(argv, env=env).stdout.strip()
+
+    def _require_passwords(self) -> None:
+        """Clusters made before credentials trusted everyone: give the user its password,
+        then make every connection prove it (scram-sha-256) and reload."""
+        hba = self.data / "pg_hba.conf"
+        if " trust" not in hba.read_text():
+            return
+        password = credentials.read(self.stack, "pg").replace("'", "''")
+        self._psql(f"SET password_encryption = 'scram-sha-256'; "
+                   f"ALTER USER dockyard PASSWORD '{password}'")
+        lines = [line.replace(" trust", " scram-sha-256") for line in
+                 hba.read_text().splitlines()]
+        hba.write_text("\n".join(lines) + "\n")
+        self._psql("SELECT pg_reload_conf()")
 
     def ready(self) -> bool:
         argv = [str(self.bin / "pg_isready"), "-q", "-h", LOOPBACK, "-p", str(self.port()),
@@ -115,6 +139,7 @@ class Postgres(TcpService):
         return subprocess.run(argv, check=False).returncode == 0
 
     def ensure(self) -> None:
+        self._require_passwords()
         if not self._psql("SELECT 1 FROM pg_database WHERE datname = 'dockyard'"):
             self._psql("CREATE DATABASE dockyard")
 
@@ -125,21 +150,30 @@ class Redis(TcpService):
     def port(self) -> int:
         return self.stack.ports.redis
 
+    @property
+    def config(self) -> Path:
+        return self.stack.home / "redis" / "redis.conf"
+
     def command(self) -> list[str]:
         # dev keeps its queue across restarts (dump on shutdown); test keeps nothing
         save = "60 1" if self.stack.profile.durable else ""
-        return ["redis-server", "--bind", LOOPBACK, "--port", str(self.port()),
-                "--dir", str(self.stack.home / "redis"), "--save", save,
-                "--appendonly", "no", "--daemonize", "no", "--logfile", ""]
+        return ["redis-server", str(self.config), "--bind", LOOPBACK,
+                "--port", str(self.port()), "--dir", str(self.stack.home / "redis"),
+                "--save", save, "--appendonly", "no", "--daemonize", "no", "--logfile", ""]
 
     def identity(self) -> list[str]:
         return ["redis-server", self.address()]  # redis retitles itself "redis-server ADDR"
 
     def prepare(self) -> None:
         (self.stack.home / "redis").mkdir(parents=True, exist_ok=True)
+        # The password goes in a mode-600 file, not argv (ps shows argv to everyone).
+        fd = os.open(self.config, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w") as fh:
+            fh.write(f"requirepass {credentials.read(self.stack, 'redis')}\n")
 
     def ready(self) -> bool:
-        return (procs.tcp_exchange(self.port(), b"PING\r\n") or b"").startswith(b"+PONG")
+        hello = f"AUTH {credentials.read(self.stack, 'redis')}\r\nPING\r\n".encode()
+        return b"+PONG" in (procs.tcp_exchange(self.port(), hello, until=b"\r\n+") or b"")
 
 
 class Etcd(TcpService):
@@ -161,7 +195,9 @@ class Etcd(TcpService):
                 "--initial-cluster", f"dockyard={peer}", "--logger", "zap",
                 # One member never loses its leader, so short timeouts are safe and
                 # cut the first election from ~1 s to ~0.1 s.
-                "--heartbeat-interval", "10", "--election-timeout", "100"]
+                "--heartbeat-interval", "10", "--election-timeout", "100",
+                # Auth is on (ensure-etcd-auth); clients log in again when a token lapses.
+                "--auth-token", "simple", "--auth-token-ttl", "3600"]
 
     def identity(self) -> list[str]:
         return [f"--data-dir {self.data}"]
@@ -169,6 +205,9 @@ class Etcd(TcpService):
     def ready(self) -> bool:
         body = self.http_ok("/health")
         return body is not None and json.loads(body).get("health") == "true"
+
+
+REGISTRY_SERVICE, REGISTRY_ISSUER = "dockyard-registry", "dockyard"
 
 
 class Registry(TcpService):
@@ -187,8 +226,31 @@ class Registry(TcpService):
     def identity(self) -> list[str]:
         return [str(self.config)]
 
+    @property
+    def auth_dir(self) -> Path:
+        """Where the backend keeps its token key and the certificate trusted here."""
+        return self.stack.home / "registry-auth"
+
+    def ensure_token_cert(self) -> Path:
+        """The backend makes the key (one implementation, shared with the API's first
+        start); the registry refuses to start without the certificate."""
+        python = VENV_BIN / "python"
+        if not python.exists():
+            raise procs.StackError(f"{python} is missing: run scripts/bootstrap first")
+        env = {**os.environ, **envfile.read(self.stack.env_file),
+               "DOCKYARD_DATA_DIR": str(self.stack.home)}
+        result = subprocess.run([str(python), "-m", "backend.cli", "registry-keys"], env=env,
+                                cwd=REPO, check=False, capture_output=True, text=True)
+        if result.returncode != 0:
+            raise procs.StackError(f"registry token key: {result.stderr.strip()}")
+        return Path(result.stdout.strip())
+
     def prepare(self) -> None:
-        # No auth yet; token auth (auth.token) comes with the registry-auth issue.
+        # Token auth: Distribution itself refuses whatever the API's token does not grant.
+        # The realm is the API of this stack; `service` and `issuer` are the backend's
+        # defaults (BackendSettings.registry_service / registry_issuer).
+        cert = self.ensure_token_cert()
+        realm = f"http://{LOOPBACK}:{self.stack.ports.api}/api/v1/registry/token"
         self.config.parent.mkdir(parents=True, exist_ok=True)
         self.config.write_text(
             "version: 0.1\n"
@@ -199,10 +261,17 @@ class Registry(TcpService):
             "http:\n"
             f"  addr: {self.address()}\n"
             "  headers:\n    X-Content-Type-Options: [nosniff]\n"
+            "auth:\n"
+            "  token:\n"
+            f"    realm: {realm}\n"
+            f"    service: {REGISTRY_SERVICE}\n"
+            f"    issuer: {REGISTRY_ISSUER}\n"
+            f"    rootcertbundle: {cert}\n"
         )
 
     def ready(self) -> bool:
-        return self.http_ok("/v2/") is not None
+        answer = procs.http_get(LOOPBACK, self.port(), "/v2/")
+        return answer is not None and answer[0] in (200, 401)  # 401: it wants a token
 
 
 NGINX_TEMPLATE = REPO / "deploy" / "nginx" / "nginx.conf.template"

@@ -4,6 +4,7 @@ Each test gets its own etcd key prefix, so agents of different tests never meet.
 """
 
 import asyncio
+import concurrent.futures
 import contextlib
 import os
 import signal
@@ -18,9 +19,10 @@ from typing import Any
 import aiodocker
 import pytest
 
-from agent import labels
-from agent.etcd_store import EtcdStore
 from backend.core.config import BackendSettings
+from livestate import auth, labels
+from livestate.keys import Layout
+from livestate.store import EtcdStore
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -61,7 +63,7 @@ def prefix() -> str:
 
 @pytest.fixture
 async def etcd(stack: BackendSettings, prefix: str) -> AsyncIterator[EtcdStore]:
-    store = EtcdStore(*stack.etcd_host_port)
+    store = stack.etcd_root_store() or stack.etcd_store()
     yield store
     client = await store.connect()
     await client.delete_prefix(prefix.encode())
@@ -128,6 +130,27 @@ class AgentProcess:
                 self.proc.wait()
 
 
+def host_credentials(stack: BackendSettings, prefix: str, host_id: str, tmp_path: Path
+                     ) -> dict[str, str]:
+    """An etcd user for the host whose role reaches only its keys under this test's prefix."""
+    root = stack.etcd_root_store()
+    if root is None:
+        return {}
+    password = auth.new_password()
+
+    async def make() -> None:
+        await auth.EtcdUsers(root).ensure_user(auth.host_user(host_id), password,
+                                               auth.host_grants(Layout(prefix), host_id))
+        await root.close()
+    # start() is called from async tests: run the set-up on a loop of its own.
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, make()).result()
+    secret = tmp_path / f"etcd-{host_id[:8]}"
+    secret.write_text(password)
+    return {"DOCKYARD_AGENT_ETCD_USERNAME": auth.host_user(host_id),
+            "DOCKYARD_AGENT_ETCD_PASSWORD_FILE": str(secret)}
+
+
 @pytest.fixture
 def start_agent(stack: BackendSettings, prefix: str, tmp_path: Path
                 ) -> Iterator[Callable[..., AgentProcess]]:
@@ -146,6 +169,8 @@ def start_agent(stack: BackendSettings, prefix: str, tmp_path: Path
                "DOCKYARD_AGENT_LEASE_TTL_S": str(ttl),
                "DOCKYARD_AGENT_RESYNC_INTERVAL_S": str(resync),
                "DOCKYARD_AGENT_BACKOFF_MAX_S": "1"}
+        if etcd_endpoint is None:  # the stack's etcd: the host's own user, as registered
+            env.update(host_credentials(stack, prefix, host_id, tmp_path))
         log = tmp_path / f"agent-{host_id[:8]}.log"
         with log.open("w") as out:
             proc = subprocess.Popen([sys.executable, "-m", "agent"], env=env, cwd=ROOT,

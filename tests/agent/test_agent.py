@@ -4,7 +4,7 @@ import asyncio
 import json
 import signal
 
-from agent.etcd_store import EtcdStore
+from livestate.store import EtcdStore
 from tests.agent.conftest import Containers, apoll
 
 

@@ -9,7 +9,7 @@ import json
 
 import aiodocker
 
-from agent.etcd_store import EtcdStore
+from livestate.store import EtcdStore
 from tests.agent.conftest import Containers, apoll
 from tests.private_services import Dockerd, Etcd
 

@@ -5,7 +5,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from agent import state
-from agent.backoff import Backoff
+from livestate import records
+from livestate.backoff import Backoff
 
 INSPECT = {"Id": "abc", "Name": "/dy-1",
            "Config": {"Image": "busybox", "Labels": {"dockyard.app": "a", "other": "x"}},
@@ -17,14 +18,15 @@ INSPECT = {"Id": "abc", "Name": "/dy-1",
 
 class TestContainerRecord:
     def test_only_what_etcd_needs(self) -> None:
-        assert state.container_record(INSPECT) == {
+        assert records.container_record(INSPECT) == {
             "docker_id": "abc", "name": "dy-1", "image": "busybox",
             "labels": {"dockyard.app": "a"}, "state": "running", "health": "healthy",
-            "exit_code": 0, "ports": {"8080/tcp": "127.0.1.1:32768"}}
+            "health_log": [], "exit_code": 0, "restart_count": 0,
+            "ports": {"8080/tcp": "127.0.1.1:32768"}}
 
     def test_encoding_is_deterministic(self) -> None:
-        a = state.encode({"b": 1, "a": {"y": 2, "x": 1}})
-        assert a == state.encode({"a": {"x": 1, "y": 2}, "b": 1}) == b'{"a":{"x":1,"y":2},"b":1}'
+        a = records.encode({"b": 1, "a": {"y": 2, "x": 1}})
+        assert a == records.encode({"a": {"x": 1, "y": 2}, "b": 1}) == b'{"a":{"x":1,"y":2},"b":1}'
 
 
 class TestMemoryHysteresis:

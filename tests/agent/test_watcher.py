@@ -8,9 +8,9 @@ from collections.abc import AsyncIterator
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_async_engine
 
-from agent.etcd_store import EtcdError, EtcdStore
 from backend.hosts.watcher import LiveStateWatcher
 from backend.models import Cluster, Host, HostStatus
+from livestate.store import EtcdError, EtcdStore
 from tests.agent.conftest import apoll
 from tests.factories import uniq
 from tests.private_services import Etcd
@@ -51,7 +51,8 @@ async def run_watcher(store: EtcdStore, maker, prefix: str) -> tuple[LiveStateWa
 async def test_ready_within_2s_and_not_ready_within_ttl(start_agent, etcd, prefix,
                                                         maker) -> None:
     (host_id,) = await make_hosts(maker, 1)
-    _, task = await run_watcher(EtcdStore(etcd.host, etcd.port), maker, prefix)
+    _, task = await run_watcher(EtcdStore(etcd.host, etcd.port, etcd.username, etcd.password),
+                                maker, prefix)
     try:
         ttl = 3
         agent = start_agent(host_id, ttl=ttl)

@@ -17,9 +17,11 @@ def cli(live: Live, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def register(live: Live, token: str) -> httpx.Response:
+    n = int(uniq("").rsplit("-", 1)[-1], 16) % 60000
+    address = f"10.253.{n // 250}.{n % 250 + 1}"
     return httpx.post(live.api("/hosts/register"), json={
-        "token": token, "name": uniq("cli-node"), "address": "127.0.2.9",
-        "docker_endpoint": "unix:///run/docker.sock"})
+        "token": token, "name": uniq("cli-node"), "address": address,
+        "docker_endpoint": f"tcp://{address}:2375"})
 
 
 class TestEnsureCluster:

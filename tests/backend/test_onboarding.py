@@ -1,4 +1,5 @@
 import io
+import itertools
 import tarfile
 from datetime import UTC, datetime, timedelta
 
@@ -16,9 +17,15 @@ async def _token(client, world: World, **body) -> dict:
     return r.json()
 
 
+_addresses = itertools.count(1)
+
+
 def _host(token: str, **extra) -> dict:
-    return {"token": token, "name": uniq("node"), "address": "127.0.2.7",
-            "docker_endpoint": "unix:///run/docker.sock", **extra}
+    """A host on a network address of its own (a group's token may register no other)."""
+    n = next(_addresses)
+    address = f"10.252.{n // 250}.{n % 250 + 1}"
+    return {"token": token, "name": uniq("node"), "address": address,
+            "docker_endpoint": f"tcp://{address}:2375", **extra}
 
 
 class TestJoinTokens:
@@ -85,6 +92,7 @@ class TestInstaller:
         with tarfile.open(fileobj=io.BytesIO(src.content)) as tar:
             names = tar.getnames()
         assert "agent/agent.py" in names and "agent/register_cli.py" in names
+        assert "livestate/store.py" in names  # the agent imports the shared package
         # Fetching the script does not spend the token.
         assert (await client.post("/hosts/register", json=_host(created["token"]))
                 ).status_code == 201
@@ -98,7 +106,8 @@ class TestCordonDrain:
         assert (await client.post(f"/hosts/{host}/uncordon", headers=h)).json()["cordoned"] \
             is False
         drained = await client.post(f"/hosts/{host}/drain", headers=h)
-        assert drained.json()["cordoned"] is True
+        assert drained.status_code == 202 and drained.json()["host"]["cordoned"] is True
+        assert drained.json()["job_id"]
         events = (await client.get("/events", params={"target_id": str(host)}, headers=h)).json()
         assert {"host.cordon", "host.uncordon", "host.drain"} <= {
             e["action"] for e in events["items"]}

@@ -3,7 +3,6 @@
 import asyncio
 import json
 
-from agent.etcd_store import EtcdStore
 from backend.core.config import BackendSettings
 from tests.deploy.conftest import Cluster3, page_text, wait_for
 from tests.deploy.helpers import (
@@ -19,7 +18,7 @@ from tests.deploy.helpers import (
 
 def route(app: str) -> dict:
     async def read() -> dict:
-        store = EtcdStore(*BackendSettings().etcd_host_port)
+        store = BackendSettings().etcd_store()
         try:
             kv = await store.get(f"/dockyard/routes/{app}")
             return json.loads(kv.value) if kv else {"upstreams": []}

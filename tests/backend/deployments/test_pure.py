@@ -2,11 +2,9 @@
 
 import pytest
 
-from agent import labels
 from backend.containers import spec
 from backend.deployments import health_wait, rules
-from backend.hosts import live_state
-from backend.models import HostStatus
+from livestate import labels
 
 VERSION = {"image": "reg:5000/library/busybox:1.35", "command": ["httpd", "-f"],
            "env": {"B": "2", "A": "1"}, "ports": [{"container_port": 8080, "protocol": "tcp"}],
@@ -113,50 +111,3 @@ class TestHealthVerdict:
         assert health_wait.health_deadline_s(check, 600) == 10 + 5 * 4 + 2 + 5
         assert health_wait.health_deadline_s(check, 20) == 20
         assert health_wait.health_deadline_s(None, 600) == 10
-
-
-class TestLiveStateKeys:
-    @pytest.mark.parametrize(("key", "want"), [
-        ("/dockyard/hosts/7d9aad70-6827-40fb-b0e8-7e21f057da44",
-         live_state.HostKey),
-        ("/dockyard/containers/7d9aad70-6827-40fb-b0e8-7e21f057da44/abc",
-         live_state.ContainerKey),
-        ("/dockyard/hosts/not-a-uuid", type(None)),
-        ("/dockyard/containers/7d9aad70-6827-40fb-b0e8-7e21f057da44/", type(None)),
-        ("/dockyard/routes/7d9aad70-6827-40fb-b0e8-7e21f057da44", type(None)),
-        ("/other/hosts/7d9aad70-6827-40fb-b0e8-7e21f057da44", type(None)),
-    ])
-    def test_parse(self, key, want) -> None:
-        assert isinstance(live_state.parse_key("/dockyard", key), want)
-
-    @pytest.mark.parametrize(("record", "status"), [
-        (None, HostStatus.not_ready),
-        ({"docker_ok": True}, HostStatus.ready),
-        ({"docker_ok": False}, HostStatus.not_ready),
-        ({}, HostStatus.ready),
-    ])
-    def test_host_status(self, record, status) -> None:
-        assert live_state.host_status(record) == status
-
-    def test_garbage_values_are_ignored(self) -> None:
-        assert live_state.decode(b"not json") is None
-        assert live_state.decode(b"[1, 2]") is None
-        assert live_state.container_id({"labels": {"dockyard.container": "nope"}}) is None
-
-
-class TestPullAuth:
-    @pytest.mark.parametrize(("image", "user", "want"), [
-        ("127.0.0.1:5000/team/web:v1", "puller", True),
-        ("127.0.0.1:5000/library/busybox:1.35", "puller", True),
-        ("127.0.0.1:5001/team/web:v1", "puller", False),  # another registry
-        ("docker.io/library/nginx:1", "puller", False),
-        ("127.0.0.1:5000/team/web:v1", None, False),  # no credentials configured
-    ])
-    def test_only_our_registry_gets_credentials(self, image, user, want) -> None:
-        from backend.containers.docker_hosts import pull_auth
-
-        auth = pull_auth(image, "http://127.0.0.1:5000", user, "s3cret")
-        assert (auth is not None) is want
-        if auth:
-            assert auth == {"username": "puller", "password": "s3cret",
-                            "serveraddress": "127.0.0.1:5000"}
