@@ -42,6 +42,19 @@ class TestComposeFile:
 
     def test_app_services_get_every_setting_the_stack_writes(self) -> None:
         services = yaml.safe_load(compose_config())["services"]
-        expected = stack_env_names()
+        # lbgen's own settings (LBGEN_*) belong to lbgen, not to the control plane.
+        expected = {n for n in stack_env_names() if n.startswith("DOCKYARD_")}
         for name in ("migrate", "api", "worker"):
             assert set(services[name]["environment"]) == expected, name
+
+    def test_no_literal_credentials(self) -> None:
+        """Every credential comes from a generated secret file, never the YAML itself."""
+        services = yaml.safe_load(compose_config())["services"]
+        for name, service in services.items():
+            env = service.get("environment") or {}
+            for key, value in env.items():
+                if "PASSWORD" in key:
+                    assert key.endswith("_FILE") and str(value).startswith("/run/secrets/"), \
+                        (name, key)
+            assert "@" not in str(env.get("DOCKYARD_DATABASE_URL", "")).split("//")[-1] \
+                .split("/")[0].replace("dockyard@", ""), name

@@ -49,8 +49,9 @@ async def to_read(session: AsyncSession, containers: list[Container]) -> list[Co
             docker_id=c.docker_id, desired_state=c.desired_state, state=c.state,
             health=c.health, serving=rules.serving(c.desired_state, c.state, c.health,
                                                    bool(v.health_check)),
-            ports=c.ports or {}, last_error=c.last_error, created_at=c.created_at,
-            updated_at=c.updated_at))
+            ports=c.ports or {}, last_error=c.last_error, exit_code=c.exit_code,
+            restart_count=c.restart_count, health_log=c.health_log or [],
+            created_at=c.created_at, updated_at=c.updated_at))
     return out
 
 

@@ -41,6 +41,12 @@ class RollbackRequest(Input):
     cluster_id: uuid.UUID | None = None
 
 
+class HealthResult(BaseModel):
+    exit_code: int | None
+    end: str
+    output: str
+
+
 class ContainerRead(BaseModel):
     id: uuid.UUID
     app_id: uuid.UUID
@@ -56,6 +62,11 @@ class ContainerRead(BaseModel):
     serving: bool
     ports: dict[str, str]
     last_error: str
+    # As its host last reported: why it stopped, how often it restarted, and Docker's
+    # last health-check results (exit code, output) so "unhealthy" comes with a reason.
+    exit_code: int | None = None
+    restart_count: int = 0
+    health_log: list[HealthResult] = Field(default_factory=list)
     created_at: datetime
     updated_at: datetime | None
 

@@ -81,11 +81,16 @@ class Service:
     def check_free(self) -> None:
         """Fail unless this service runs already or its address is free to start it on."""
         if self.pid() is None and self.occupied():
+            holder = self.holder()
+            who = f"by {holder}" if holder else "by a process"
             raise procs.StackError(
-                f"{self.name}: {self.address()} is already taken by a process this stack "
-                f"did not start, or whose pid file ({self.pidfile}) was lost; "
-                f"`ss -ltnpx` shows who holds it"
+                f"{self.name}: {self.address()} is already taken {who} that this stack did "
+                f"not start, or whose pid file ({self.pidfile}) was lost"
             )
+
+    def holder(self) -> str | None:
+        """Who holds this service's address, for the message above (TCP services)."""
+        return None
 
     def start(self) -> subprocess.Popen[bytes] | None:
         """Start the process unless it already runs; returns it when started now."""

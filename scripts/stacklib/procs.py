@@ -250,6 +250,34 @@ def tcp_exchange(port: int, payload: bytes, timeout: float = 1.0, until: bytes =
         return None
 
 
+def port_holder(port: int) -> str | None:
+    """Who listens on a TCP port: "pid N (command)", read from /proc, or None."""
+    inodes = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            lines = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            fields = line.split()
+            local, state, inode = fields[1], fields[3], fields[9]
+            if state == "0A" and int(local.rsplit(":", 1)[1], 16) == port:  # 0A: LISTEN
+                inodes.add(f"socket:[{inode}]")
+    if not inodes:
+        return None
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            for fd in (proc / "fd").iterdir():
+                if os.readlink(fd) in inodes:
+                    cmd = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+                    return f"pid {proc.name} ({cmd.strip()[:120]})"
+        except OSError:
+            continue
+    return "a process this user cannot see"
+
+
 def port_taken(address: str, port: int) -> bool:
     try:
         with socket.create_connection((address, port), timeout=0.5):

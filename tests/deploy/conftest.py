@@ -11,6 +11,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -40,6 +41,12 @@ class HostInfo:
     docker_url: str
     address: str
     engine: Dockerd | None  # None: the test stack's own engine (never stopped here)
+    state_dir: Path | None = None  # the agent's: host id and its own etcd credential
+
+    def etcd_credential(self) -> tuple[str, str]:
+        assert self.state_dir is not None
+        saved = json.loads((self.state_dir / "etcd.json").read_text())
+        return str(saved["username"]), str(saved["password"])
 
 
 @dataclass
@@ -103,8 +110,9 @@ def cluster3(live: Live, admin_token: str, tmp_path_factory: pytest.TempPathFact
 
         hosts = {h["name"]: h for h in wait_for(ready, 30)}
         yield Cluster3(id=cluster["id"], client=client, agents=agents, hosts=[
-            HostInfo(id=hosts[n]["id"], name=n, docker_url=url, address=address, engine=e)
-            for n, (url, address, e) in zip(names, slots, strict=True)])
+            HostInfo(id=hosts[n]["id"], name=n, docker_url=url, address=address, engine=e,
+                     state_dir=root / f"agent{i}")
+            for i, (n, (url, address, e)) in enumerate(zip(names, slots, strict=True))])
     finally:
         _remove_cluster_containers(settings.docker_host, cluster["id"] if agents else "")
         for agent in agents:
