@@ -30,6 +30,9 @@ class TcpService(Service):
     def occupied(self) -> bool:
         return procs.port_taken(LOOPBACK, self.port())
 
+    def holder(self) -> str | None:
+        return procs.port_holder(self.port())
+
     def http_ok(self, path: str) -> bytes | None:
         answer = procs.http_get(LOOPBACK, self.port(), path)
         return answer[1] if answer and answer[0] == 200 else None
