@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Build the base images no image hub can give us here, and push them to our registry.
 #   scripts/base_images.sh <docker socket path> <registry host:port>
+# with the stack's env (DOCKYARD_DATA_DIR: the registry token key). The registry wants a
+# token: each call gets a platform token for one repository from backend.cli, valid for
+# minutes, so no password is written anywhere.
 # busybox:1.35 is Debian's busybox-static with its applet links, a /www/index.html for
 # `httpd -f -p PORT -h /www`, and root/nobody users. Skipped when the registry has it.
 set -euo pipefail
@@ -20,12 +23,21 @@ docker_cli=/usr/bin/docker
 docker=("$docker_cli" -H "unix://$socket")
 required_applets=(sh httpd wget nc sleep cat echo ls env mkdir)
 
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+python=$repo/.venv/bin/python
+
 log() { printf 'base_images: %s\n' "$*" >&2; }
 
+cli() {
+    (cd "$repo" && DOCKYARD_REGISTRY_HOST=$registry "$python" -m backend.cli "$@")
+}
+
 registry_has_tag() {
+    local token
+    token=$(cli registry-token --scope "repository:library/busybox:pull")
     # busybox's wget: no curl needed; a missing repository answers 404 and fails here.
-    busybox wget -q -O - "http://$registry/v2/library/busybox/tags/list" 2>/dev/null \
-        | grep -q "\"$tag\""
+    busybox wget -q -O - --header "Authorization: Bearer $token" \
+        "http://$registry/v2/library/busybox/tags/list" 2>/dev/null | grep -q "\"$tag\""
 }
 
 build_rootfs() {
@@ -68,7 +80,7 @@ main() {
             --change 'ENV PATH=/usr/sbin:/usr/bin:/sbin:/bin' \
             --change 'CMD ["sh"]' \
             - "$image" >/dev/null
-    "${docker[@]}" push -q "$image" >/dev/null
+    cli push-image --docker-host "unix://$socket" "$image"
     log "built and pushed $image"
 }
 

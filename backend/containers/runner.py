@@ -10,6 +10,7 @@ from backend.containers import docker_hosts, spec
 from backend.containers.docker_hosts import DockerClients, DockerError
 from backend.core.config import BackendSettings
 from backend.models import App, Container, Host, Version
+from backend.registry.tokens import platform_auth
 
 
 async def load(session: AsyncSession, container_id: uuid.UUID
@@ -43,11 +44,8 @@ async def create_and_start(session: AsyncSession, clients: DockerClients,
     name = spec.container_name(str(container.id))
     existing = await docker_hosts.find(docker, name)
     if existing is None:
-        password = settings.registry_password
-        auth = docker_hosts.pull_auth(version.image, settings.registry_url,
-                                      settings.registry_username,
-                                      password.get_secret_value() if password else None)
-        await docker_hosts.ensure_image(docker, version.image, auth)
+        await docker_hosts.ensure_image(docker, version.image,
+                                        platform_auth(settings, version.image))
         config = spec.create_config(version=version_spec(version), app_id=str(app.id),
                                     group_id=str(app.group_id),
                                     cluster_id=str(container.cluster_id),

@@ -15,6 +15,8 @@ class RegistryNamespace(SQLModel, table=True):
     id: uuid.UUID = id_field()
     name: str = Field(max_length=63, unique=True, index=True)
     group_id: uuid.UUID = Field(foreign_key="groups.id", index=True, ondelete="RESTRICT")
+    # Public: any signed-in user may pull (never anonymous); push stays with the owners.
+    public: bool = Field(default=False, sa_column_kwargs={"server_default": "false"})
     created_at: datetime = created_at_field()
 
 
@@ -85,4 +87,21 @@ class ImageTag(SQLModel, table=True):
     digest: str | None = Field(default=None, max_length=128)
     build_id: uuid.UUID | None = Field(default=None, foreign_key="builds.id",
                                        ondelete="SET NULL")
+    created_at: datetime = created_at_field()
+
+
+class BaseImage(SQLModel, table=True):
+    """A business base image: a tag in a namespace its team offers to build from."""
+
+    __tablename__ = "base_images"
+    __table_args__ = (UniqueConstraint("namespace_id", "image"),)
+
+    id: uuid.UUID = id_field()
+    namespace_id: uuid.UUID = Field(foreign_key="registry_namespaces.id", index=True,
+                                    ondelete="CASCADE")
+    image: str = Field(max_length=512)  # "<namespace>/<repository>:<tag>", no registry host
+    name: str = Field(max_length=100)
+    description: str = Field(default="", max_length=1000)
+    created_by: uuid.UUID | None = Field(default=None, foreign_key="users.id",
+                                         ondelete="SET NULL")
     created_at: datetime = created_at_field()

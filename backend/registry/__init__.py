@@ -1,0 +1,1 @@
+"""The image registry: token auth for Docker Distribution, platform credentials."""
