@@ -42,6 +42,7 @@ sys.path.insert(0, str(ROOT))
 
 from agent.runtime import Runtime  # noqa: E402
 from backend.core.config import BackendSettings  # noqa: E402
+from backend.registry.tokens import platform_auth  # noqa: E402
 from bench.agent_scale import pct, run_scale  # noqa: E402
 from livestate import labels  # noqa: E402
 from livestate.store import EtcdStore  # noqa: E402
@@ -122,7 +123,8 @@ async def ensure_image(docker: aiodocker.Docker, image: str) -> None:
     try:
         await docker.images.inspect(image)
     except aiodocker.DockerError:
-        await docker.images.pull(image)  # an extra engine has only what the registry has
+        # an extra engine has only what the registry has, which wants a token
+        await docker.images.pull(image, auth=platform_auth(BackendSettings(), image))
 
 
 async def remove_ours(docker: aiodocker.Docker) -> None:

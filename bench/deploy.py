@@ -57,6 +57,7 @@ sys.path.insert(0, str(ROOT))
 
 from backend.containers.spec import create_config  # noqa: E402
 from backend.core.config import BackendSettings  # noqa: E402
+from backend.registry.tokens import platform_auth  # noqa: E402
 from backend.versions.schemas import VersionCreate  # noqa: E402
 from livestate import labels  # noqa: E402
 from livestate.endpoints import docker_url  # noqa: E402
@@ -197,7 +198,7 @@ async def ensure_image(host: Host) -> None:
     try:
         await host.docker.images.inspect(IMAGE)
     except aiodocker.DockerError:
-        await host.docker.images.pull(IMAGE)
+        await host.docker.images.pull(IMAGE, auth=platform_auth(BackendSettings(), IMAGE))
 
 
 async def listed(hosts: list[Host], label: str, healthy: bool = False) -> list[str]:

@@ -20,6 +20,7 @@ import aiodocker
 import pytest
 
 from backend.core.config import BackendSettings
+from backend.registry.tokens import platform_auth
 from livestate import auth, labels
 from livestate.keys import Layout
 from livestate.store import EtcdStore
@@ -82,7 +83,9 @@ class Containers:
         self.docker, self.image, self.ids = docker, image, []
 
     async def pull(self) -> None:
-        await self.docker.images.pull(self.image)
+        # The registry wants a token: the platform's, for this one repository.
+        await self.docker.images.pull(self.image,
+                                      auth=platform_auth(BackendSettings(), self.image))
 
     async def run(self, *, managed: bool = True, **extra_labels: str) -> str:
         container_labels = {labels.MANAGED: "true"} if managed else {}
