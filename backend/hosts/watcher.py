@@ -23,6 +23,7 @@ from livestate.keys import ContainerKey, HostKey, Layout
 from livestate.store import Change, Compacted, EtcdError, EtcdStore
 
 log = logging.getLogger(__name__)
+MEMORY_CAP = 10_000  # keys remembered for "once per key" logging and events
 
 
 class LiveStateWatcher:
@@ -32,6 +33,7 @@ class LiveStateWatcher:
         self.layout = Layout(prefix)
         self.refused = 0  # reports judged untrustworthy or malformed (logged)
         self.alarmed: set[tuple[uuid.UUID, str]] = set()  # one event per (host, key)
+        self.logged: set[str] = set()  # malformed keys already logged
         self.host_groups: dict[uuid.UUID, uuid.UUID | None] = {}  # cluster -> group
         # Set after each applied batch: wakes the reconciler early (event-driven).
         self.on_change = on_change
@@ -134,7 +136,12 @@ class LiveStateWatcher:
             report = records.read_container(change.value)
             if isinstance(report, records.Invalid):
                 self.refused += 1
-                log.warning("skipped %s: %s", change.key, report.reason)
+                # Once per key: a host writing garbage on purpose must not flood the log.
+                level = logging.DEBUG if change.key in self.logged else logging.WARNING
+                if len(self.logged) > MEMORY_CAP:  # bounded, whatever a host writes
+                    self.logged.clear()
+                self.logged.add(change.key)
+                log.log(level, "skipped %s: %s", change.key, report.reason)
             else:
                 reports.append((key, report))
         facts = await self._lookup(session, [k.host_id for k, _ in host_changes]
@@ -183,11 +190,15 @@ class LiveStateWatcher:
     def _refuse(self, session: AsyncSession, key: ContainerKey, verdict: live_state.Refuse,
                 host: Host | None) -> None:
         self.refused += 1
-        log.warning("refused a report of host %s (%s): %s", key.host_id, key.docker_id,
-                    verdict.reason)
         alarm_key = (key.host_id, key.docker_id)
         if not verdict.alarm or alarm_key in self.alarmed or host is None:
+            log.debug("refused a report of host %s (%s): %s", key.host_id, key.docker_id,
+                      verdict.reason)
             return
+        log.warning("refused a report of host %s (%s): %s", key.host_id, key.docker_id,
+                    verdict.reason)
+        if len(self.alarmed) > MEMORY_CAP:
+            self.alarmed.clear()
         self.alarmed.add(alarm_key)
         events.record(session, None, "host.forged_report", "host", key.host_id,
                       group_id=self.host_groups.get(host.cluster_id), outcome="failure",
