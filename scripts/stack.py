@@ -38,16 +38,17 @@ from stacklib import credentials, envfile, procs
 from stacklib.agents import Agent, known_agents
 from stacklib.base import Service
 from stacklib.config import MAX_HOSTS, PROFILES, REPO, VENV_BIN, Stack, resolve_home
+from stacklib.edge import EdgeNginx, Lbgen, edge_env
 from stacklib.engine import DockerEngine
-from stacklib.services import Api, Etcd, Nginx, Postgres, Redis, Registry, Worker
+from stacklib.services import Api, Etcd, Postgres, Redis, Registry, Worker
 from stacklib.sshgateway import SshGateway, port_of
 
 SERVICES = ("pg", "redis", "etcd", "registry", "docker", "nginx")
 STEPS = ("etcd-auth", "migrate", "admin", "cluster", "images")
-APP = ("api", "worker", "ssh", "agents")
+APP = ("lbgen", "api", "worker", "ssh", "agents")
 DEFAULT_UNITS = {
     "dev": (*SERVICES, "etcd-auth", "migrate", "admin", "cluster", "images"),
-    "test": (*SERVICES, "etcd-auth", "migrate", "images"),
+    "test": (*SERVICES, "etcd-auth", "migrate", "images", "lbgen"),
 }
 DEFAULT_CLUSTER = "default"  # the public cluster every host of a stack joins
 JOIN_TOKEN_TTL_S = 600
@@ -60,7 +61,8 @@ def build_services(stack: Stack) -> dict[str, Service]:
         "etcd": Etcd(stack),
         "registry": Registry(stack),
         "docker": DockerEngine(stack, stack.host(0)),
-        "nginx": Nginx(stack),
+        "nginx": EdgeNginx(stack),
+        "lbgen": Lbgen(stack),
         "api": Api(stack),
         "worker": Worker(stack),
         "ssh": SshGateway(stack),
@@ -83,8 +85,9 @@ def started_agents(stack: Stack, first: int = 0) -> list[Service]:
 
 def env_values(stack: Stack) -> dict[str, str]:
     ports, host = stack.ports, stack.host(0)
-    nginx = Nginx(stack)
+    nginx = EdgeNginx(stack)
     return {
+        **edge_env(stack),
         "DOCKYARD_DATA_DIR": str(stack.home),
         "DOCKYARD_DATABASE_URL": f"postgresql+asyncpg://dockyard@127.0.0.1:{ports.pg}/dockyard",
         "DOCKYARD_REDIS_URL": f"redis://127.0.0.1:{ports.redis}/0",
