@@ -1,6 +1,7 @@
 """Dependency probes for GET /health: each bounded in time, all run at once."""
 
 import asyncio
+import json
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -8,6 +9,7 @@ import httpx
 from sqlalchemy import text
 
 from backend.core.config import BackendSettings
+from livestate.keys import DEFAULT
 
 
 async def _database(state: Any) -> None:
@@ -40,6 +42,20 @@ async def _docker(state: Any) -> None:
     await state.docker.get(state.settings.docker_host).version()
 
 
+class CheckFailed(Exception):
+    """A check that knows better than "down" what is wrong (its message is the state)."""
+
+
+async def _edge(state: Any) -> None:
+    """Every lbgen publishes its status under a lease; none means no lbgen runs."""
+    items, _ = await state.etcd.get_prefix(DEFAULT.lb_status)
+    if not items:
+        raise CheckFailed("down")
+    for item in items:
+        if json.loads(item.value).get("config_rejected"):
+            raise CheckFailed("config rejected")
+
+
 async def _nginx(state: Any) -> None:
     response = await state.http.get(state.settings.nginx_url + "/nginx-health")
     response.raise_for_status()
@@ -47,7 +63,7 @@ async def _nginx(state: Any) -> None:
 
 CHECKS: dict[str, Callable[[Any], Awaitable[None]]] = {
     "database": _database, "redis": _redis, "worker": _worker, "etcd": _etcd,
-    "registry": _registry, "docker": _docker, "nginx": _nginx,
+    "registry": _registry, "docker": _docker, "nginx": _nginx, "edge": _edge,
 }
 
 
@@ -55,6 +71,8 @@ async def _one(name: str, state: Any, limit_s: float) -> str:
     try:
         async with asyncio.timeout(limit_s):
             await CHECKS[name](state)
+    except CheckFailed as exc:
+        return str(exc)
     except (Exception, TimeoutError):
         return "down"
     return "up"

@@ -38,7 +38,7 @@ def test_health_reports_every_dependency_up(live: Live) -> None:
         time.sleep(0.5)
     assert body["status"] == "ok", body
     assert set(body["checks"]) == {"database", "redis", "worker", "etcd", "registry", "docker",
-                                   "nginx"}
+                                   "nginx", "edge"}
 
 
 class TestHostProbeJob:
