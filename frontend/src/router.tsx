@@ -4,13 +4,16 @@ import { Layout } from "./components/layout";
 import { AppPage } from "./routes/app-page";
 import { ClusterPage } from "./routes/cluster-page";
 import { ClustersPage } from "./routes/clusters-page";
+import { ContainerPage } from "./routes/container-page";
 import { EventsPage } from "./routes/events-page";
 import { GroupAppsTab } from "./routes/group-apps-tab";
 import { GroupMembersTab } from "./routes/group-members-tab";
+import { GroupQuotasTab } from "./routes/group-quotas-tab";
 import { GroupPage } from "./routes/group-page";
 import { GroupsPage } from "./routes/groups-page";
 import { LoginPage } from "./routes/login-page";
 import { NotFoundPage } from "./routes/not-found-page";
+import { SshKeysPage } from "./routes/ssh-keys-page";
 import { TokensPage } from "./routes/tokens-page";
 
 export const router = createBrowserRouter([
@@ -27,13 +30,16 @@ export const router = createBrowserRouter([
           { index: true, element: <Navigate to="apps" replace /> },
           { path: "apps", element: <GroupAppsTab /> },
           { path: "members", element: <GroupMembersTab /> },
+          { path: "quotas", element: <GroupQuotasTab /> },
         ],
       },
       { path: "apps/:appId", element: <AppPage /> },
+      { path: "containers/:containerId", element: <ContainerPage /> },
       { path: "clusters", element: <ClustersPage /> },
       { path: "clusters/:clusterId", element: <ClusterPage /> },
       { path: "events", element: <EventsPage /> },
       { path: "tokens", element: <TokensPage /> },
+      { path: "ssh-keys", element: <SshKeysPage /> },
       { path: "*", element: <NotFoundPage /> },
     ],
   },

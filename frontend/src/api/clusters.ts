@@ -53,3 +53,13 @@ export function useCordonHost(clusterId: string) {
       ]),
   });
 }
+
+/** Cordon the host and queue the job that moves its containers elsewhere. */
+export function useDrainHost(clusterId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (hostId: string) =>
+      unwrap(api.POST("/api/v1/hosts/{host_id}/drain", { params: { path: { host_id: hostId } } })),
+    onSuccess: () => client.invalidateQueries({ queryKey: clusterKeys.detail(clusterId) }),
+  });
+}

@@ -1,6 +1,7 @@
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useParams } from "react-router";
 
+import { meQuery } from "../api/auth";
 import { clusterQuery, type Host, hostsQuery, useCordonHost } from "../api/clusters";
 import { flatItems } from "../api/pages";
 import { Badge, HostStatusBadge } from "../components/badge";
@@ -8,6 +9,8 @@ import { ListFooter } from "../components/load-more";
 import { PageHeader } from "../components/page-header";
 import { ProblemAlert } from "../components/problem-alert";
 import { timeAgo } from "../lib/format";
+import { ClusterQuotasCard } from "./cluster-quotas-card";
+import { HostDrainButton } from "./host-drain-button";
 
 function fact(host: Host, key: string): string | null {
   const value = host.facts[key];
@@ -46,6 +49,7 @@ function HostRow({ host, clusterId }: { host: Host; clusterId: string }) {
               onChange={(e) => cordon.mutate({ hostId: host.id, cordoned: e.target.checked })} />
             Cordoned
           </label>
+          <HostDrainButton host={host} clusterId={clusterId} />
         </td>
       </tr>
       {cordon.error && <tr><td colSpan={7}><ProblemAlert error={cordon.error} /></td></tr>}
@@ -56,6 +60,7 @@ function HostRow({ host, clusterId }: { host: Host; clusterId: string }) {
 export function ClusterPage() {
   const { clusterId = "" } = useParams();
   const cluster = useQuery(clusterQuery(clusterId));
+  const me = useQuery(meQuery());
   const query = useInfiniteQuery(hostsQuery(clusterId));
   const hosts = flatItems(query.data);
   if (cluster.isPending) return <p className="muted">Loading…</p>;
@@ -86,6 +91,7 @@ export function ClusterPage() {
         )}
         <ListFooter query={query} count={hosts.length} empty="No hosts in this cluster yet." />
       </section>
+      {c.public && me.data?.is_admin && <ClusterQuotasCard clusterId={clusterId} />}
     </>
   );
 }

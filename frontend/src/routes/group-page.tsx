@@ -28,6 +28,7 @@ export function GroupPage() {
       <nav className="tabs" aria-label="Group sections">
         <NavLink to="apps" className="tab">Apps</NavLink>
         <NavLink to="members" className="tab">Members</NavLink>
+        <NavLink to="quotas" className="tab">Quotas</NavLink>
       </nav>
       <Outlet context={group} />
     </>

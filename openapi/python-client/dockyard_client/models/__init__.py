@@ -4,6 +4,9 @@ from .add_container_request import AddContainerRequest
 from .app_create import AppCreate
 from .app_read import AppRead
 from .app_update import AppUpdate
+from .base_image_create import BaseImageCreate
+from .base_image_kind import BaseImageKind
+from .base_image_read import BaseImageRead
 from .cluster_create import ClusterCreate
 from .cluster_read import ClusterRead
 from .cluster_update import ClusterUpdate
@@ -21,8 +24,11 @@ from .health_check import HealthCheck
 from .health_check_type import HealthCheckType
 from .health_read import HealthRead
 from .health_read_checks import HealthReadChecks
+from .health_result import HealthResult
 from .host_create import HostCreate
 from .host_create_labels import HostCreateLabels
+from .host_drain_started import HostDrainStarted
+from .host_etcd import HostEtcd
 from .host_read import HostRead
 from .host_read_facts import HostReadFacts
 from .host_read_labels import HostReadLabels
@@ -44,6 +50,13 @@ from .login_response import LoginResponse
 from .member_create import MemberCreate
 from .member_read import MemberRead
 from .member_update import MemberUpdate
+from .my_access import MyAccess
+from .namespace_create import NamespaceCreate
+from .namespace_member_create import NamespaceMemberCreate
+from .namespace_member_read import NamespaceMemberRead
+from .namespace_member_update import NamespaceMemberUpdate
+from .namespace_read import NamespaceRead
+from .namespace_update import NamespaceUpdate
 from .page_app_read import PageAppRead
 from .page_cluster_read import PageClusterRead
 from .page_container_read import PageContainerRead
@@ -51,6 +64,8 @@ from .page_event_read import PageEventRead
 from .page_group_read import PageGroupRead
 from .page_host_read import PageHostRead
 from .page_member_read import PageMemberRead
+from .page_namespace_read import PageNamespaceRead
+from .page_ssh_key_read import PageSshKeyRead
 from .page_token_read import PageTokenRead
 from .page_user_read import PageUserRead
 from .page_version_read import PageVersionRead
@@ -58,10 +73,18 @@ from .port_spec import PortSpec
 from .port_spec_protocol import PortSpecProtocol
 from .problem import Problem
 from .problem_errors_type_0_item import ProblemErrorsType0Item
+from .quota_read import QuotaRead
+from .quota_set import QuotaSet
+from .quota_usage import QuotaUsage
+from .registry_access import RegistryAccess
+from .registry_token import RegistryToken
 from .role import Role
 from .rollback_request import RollbackRequest
 from .scale_request import ScaleRequest
 from .signup_request import SignupRequest
+from .ssh_key_create import SshKeyCreate
+from .ssh_key_read import SshKeyRead
+from .terminal_info import TerminalInfo
 from .token_create import TokenCreate
 from .token_created import TokenCreated
 from .token_read import TokenRead
@@ -87,6 +110,9 @@ __all__ = (
     "AppCreate",
     "AppRead",
     "AppUpdate",
+    "BaseImageCreate",
+    "BaseImageKind",
+    "BaseImageRead",
     "ClusterCreate",
     "ClusterRead",
     "ClusterUpdate",
@@ -104,8 +130,11 @@ __all__ = (
     "HealthCheckType",
     "HealthRead",
     "HealthReadChecks",
+    "HealthResult",
     "HostCreate",
     "HostCreateLabels",
+    "HostDrainStarted",
+    "HostEtcd",
     "HostRead",
     "HostReadFacts",
     "HostReadLabels",
@@ -127,6 +156,13 @@ __all__ = (
     "MemberCreate",
     "MemberRead",
     "MemberUpdate",
+    "MyAccess",
+    "NamespaceCreate",
+    "NamespaceMemberCreate",
+    "NamespaceMemberRead",
+    "NamespaceMemberUpdate",
+    "NamespaceRead",
+    "NamespaceUpdate",
     "PageAppRead",
     "PageClusterRead",
     "PageContainerRead",
@@ -134,6 +170,8 @@ __all__ = (
     "PageGroupRead",
     "PageHostRead",
     "PageMemberRead",
+    "PageNamespaceRead",
+    "PageSshKeyRead",
     "PageTokenRead",
     "PageUserRead",
     "PageVersionRead",
@@ -141,10 +179,18 @@ __all__ = (
     "PortSpecProtocol",
     "Problem",
     "ProblemErrorsType0Item",
+    "QuotaRead",
+    "QuotaSet",
+    "QuotaUsage",
+    "RegistryAccess",
+    "RegistryToken",
     "Role",
     "RollbackRequest",
     "ScaleRequest",
     "SignupRequest",
+    "SshKeyCreate",
+    "SshKeyRead",
+    "TerminalInfo",
     "TokenCreate",
     "TokenCreated",
     "TokenRead",

@@ -8,12 +8,14 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..types import UNSET, Unset
 from typing import cast
 from uuid import UUID
 import datetime
 
 if TYPE_CHECKING:
   from ..models.container_read_ports import ContainerReadPorts
+  from ..models.health_result import HealthResult
 
 
 
@@ -43,6 +45,9 @@ class ContainerRead:
             state (str):
             updated_at (datetime.datetime | None):
             version (int):
+            exit_code (int | None | Unset):
+            health_log (list[HealthResult] | Unset):
+            restart_count (int | Unset):  Default: 0.
      """
 
     app_id: UUID
@@ -61,6 +66,9 @@ class ContainerRead:
     state: str
     updated_at: datetime.datetime | None
     version: int
+    exit_code: int | None | Unset = UNSET
+    health_log: list[HealthResult] | Unset = UNSET
+    restart_count: int | Unset = 0
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -69,6 +77,7 @@ class ContainerRead:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.container_read_ports import ContainerReadPorts # noqa: PLC0415
+        from ..models.health_result import HealthResult # noqa: PLC0415
         app_id = str(self.app_id)
 
         cluster_id = str(self.cluster_id)
@@ -112,6 +121,23 @@ class ContainerRead:
 
         version = self.version
 
+        exit_code: int | None | Unset
+        if isinstance(self.exit_code, Unset):
+            exit_code = UNSET
+        else:
+            exit_code = self.exit_code
+
+        health_log: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.health_log, Unset):
+            health_log = []
+            for health_log_item_data in self.health_log:
+                health_log_item = health_log_item_data.to_dict()
+                health_log.append(health_log_item)
+
+
+
+        restart_count = self.restart_count
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -133,6 +159,12 @@ class ContainerRead:
             "updated_at": updated_at,
             "version": version,
         })
+        if exit_code is not UNSET:
+            field_dict["exit_code"] = exit_code
+        if health_log is not UNSET:
+            field_dict["health_log"] = health_log
+        if restart_count is not UNSET:
+            field_dict["restart_count"] = restart_count
 
         return field_dict
 
@@ -141,6 +173,7 @@ class ContainerRead:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.container_read_ports import ContainerReadPorts # noqa: PLC0415
+        from ..models.health_result import HealthResult # noqa: PLC0415
         d = dict(src_dict)
         app_id = UUID(d.pop("app_id"))
 
@@ -239,6 +272,30 @@ class ContainerRead:
 
         version = d.pop("version")
 
+        def _parse_exit_code(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        exit_code = _parse_exit_code(d.pop("exit_code", UNSET))
+
+
+        _health_log = d.pop("health_log", UNSET)
+        health_log: list[HealthResult] | Unset = UNSET
+        if _health_log is not UNSET:
+            health_log = []
+            for health_log_item_data in _health_log:
+                health_log_item = HealthResult.from_dict(health_log_item_data)
+
+
+
+                health_log.append(health_log_item)
+
+
+        restart_count = d.pop("restart_count", UNSET)
+
         container_read = cls(
             app_id=app_id,
             cluster_id=cluster_id,
@@ -256,6 +313,9 @@ class ContainerRead:
             state=state,
             updated_at=updated_at,
             version=version,
+            exit_code=exit_code,
+            health_log=health_log,
+            restart_count=restart_count,
         )
 
 

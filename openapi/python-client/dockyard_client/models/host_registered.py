@@ -13,6 +13,7 @@ from typing import cast
 from uuid import UUID
 
 if TYPE_CHECKING:
+  from ..models.host_etcd import HostEtcd
   from ..models.host_tls import HostTLS
 
 
@@ -29,11 +30,13 @@ class HostRegistered:
         Attributes:
             cluster_id (UUID):
             host_id (UUID):
+            etcd (HostEtcd | None | Unset): The host's own etcd user (reaches only its own keys); shown once.
             tls (HostTLS | None | Unset):
      """
 
     cluster_id: UUID
     host_id: UUID
+    etcd: HostEtcd | None | Unset = UNSET
     tls: HostTLS | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -42,10 +45,19 @@ class HostRegistered:
 
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.host_etcd import HostEtcd # noqa: PLC0415
         from ..models.host_tls import HostTLS # noqa: PLC0415
         cluster_id = str(self.cluster_id)
 
         host_id = str(self.host_id)
+
+        etcd: dict[str, Any] | None | Unset
+        if isinstance(self.etcd, Unset):
+            etcd = UNSET
+        elif isinstance(self.etcd, HostEtcd):
+            etcd = self.etcd.to_dict()
+        else:
+            etcd = self.etcd
 
         tls: dict[str, Any] | None | Unset
         if isinstance(self.tls, Unset):
@@ -62,6 +74,8 @@ class HostRegistered:
             "cluster_id": cluster_id,
             "host_id": host_id,
         })
+        if etcd is not UNSET:
+            field_dict["etcd"] = etcd
         if tls is not UNSET:
             field_dict["tls"] = tls
 
@@ -71,6 +85,7 @@ class HostRegistered:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.host_etcd import HostEtcd # noqa: PLC0415
         from ..models.host_tls import HostTLS # noqa: PLC0415
         d = dict(src_dict)
         cluster_id = UUID(d.pop("cluster_id"))
@@ -81,6 +96,26 @@ class HostRegistered:
         host_id = UUID(d.pop("host_id"))
 
 
+
+
+        def _parse_etcd(data: object) -> HostEtcd | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                etcd_type_0 = HostEtcd.from_dict(data)
+
+
+
+                return etcd_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(HostEtcd | None | Unset, data)
+
+        etcd = _parse_etcd(d.pop("etcd", UNSET))
 
 
         def _parse_tls(data: object) -> HostTLS | None | Unset:
@@ -106,6 +141,7 @@ class HostRegistered:
         host_registered = cls(
             cluster_id=cluster_id,
             host_id=host_id,
+            etcd=etcd,
             tls=tls,
         )
 

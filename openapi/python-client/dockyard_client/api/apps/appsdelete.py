@@ -104,7 +104,7 @@ def sync_detailed(
 ) -> Response[Any | Problem]:
     """ Delete
 
-     Delete an app with no containers (group admins).
+     Delete an app with no containers (group admins); its domains are free again.
 
     Args:
         app_id (UUID):
@@ -137,7 +137,7 @@ def sync(
 ) -> Any | Problem | None:
     """ Delete
 
-     Delete an app with no containers (group admins).
+     Delete an app with no containers (group admins); its domains are free again.
 
     Args:
         app_id (UUID):
@@ -165,7 +165,7 @@ async def asyncio_detailed(
 ) -> Response[Any | Problem]:
     """ Delete
 
-     Delete an app with no containers (group admins).
+     Delete an app with no containers (group admins); its domains are free again.
 
     Args:
         app_id (UUID):
@@ -198,7 +198,7 @@ async def asyncio(
 ) -> Any | Problem | None:
     """ Delete
 
-     Delete an app with no containers (group admins).
+     Delete an app with no containers (group admins); its domains are free again.
 
     Args:
         app_id (UUID):

@@ -21,6 +21,9 @@ def _get_kwargs(
     target_type: None | str | Unset = UNSET,
     target_id: None | str | Unset = UNSET,
     group_id: None | Unset | UUID = UNSET,
+    action: None | str | Unset = UNSET,
+    actor_id: None | Unset | UUID = UNSET,
+    outcome: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 
@@ -53,6 +56,29 @@ def _get_kwargs(
     else:
         json_group_id = group_id
     params["group_id"] = json_group_id
+
+    json_action: None | str | Unset
+    if isinstance(action, Unset):
+        json_action = UNSET
+    else:
+        json_action = action
+    params["action"] = json_action
+
+    json_actor_id: None | str | Unset
+    if isinstance(actor_id, Unset):
+        json_actor_id = UNSET
+    elif isinstance(actor_id, UUID):
+        json_actor_id = str(actor_id)
+    else:
+        json_actor_id = actor_id
+    params["actor_id"] = json_actor_id
+
+    json_outcome: None | str | Unset
+    if isinstance(outcome, Unset):
+        json_outcome = UNSET
+    else:
+        json_outcome = outcome
+    params["outcome"] = json_outcome
 
     params["limit"] = limit
 
@@ -100,6 +126,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_401
 
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -128,6 +161,9 @@ def sync_detailed(
     target_type: None | str | Unset = UNSET,
     target_id: None | str | Unset = UNSET,
     group_id: None | Unset | UUID = UNSET,
+    action: None | str | Unset = UNSET,
+    actor_id: None | Unset | UUID = UNSET,
+    outcome: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 
@@ -140,6 +176,9 @@ def sync_detailed(
         target_type (None | str | Unset):
         target_id (None | str | Unset):
         group_id (None | Unset | UUID):
+        action (None | str | Unset): An action or its prefix, e.g. `app.` for every app action.
+        actor_id (None | Unset | UUID):
+        outcome (None | str | Unset):
         limit (int | Unset): Items per page. Default: 50.
         cursor (None | str | Unset): next_cursor of the previous page.
 
@@ -156,6 +195,9 @@ def sync_detailed(
         target_type=target_type,
 target_id=target_id,
 group_id=group_id,
+action=action,
+actor_id=actor_id,
+outcome=outcome,
 limit=limit,
 cursor=cursor,
 
@@ -173,6 +215,9 @@ def sync(
     target_type: None | str | Unset = UNSET,
     target_id: None | str | Unset = UNSET,
     group_id: None | Unset | UUID = UNSET,
+    action: None | str | Unset = UNSET,
+    actor_id: None | Unset | UUID = UNSET,
+    outcome: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 
@@ -185,6 +230,9 @@ def sync(
         target_type (None | str | Unset):
         target_id (None | str | Unset):
         group_id (None | Unset | UUID):
+        action (None | str | Unset): An action or its prefix, e.g. `app.` for every app action.
+        actor_id (None | Unset | UUID):
+        outcome (None | str | Unset):
         limit (int | Unset): Items per page. Default: 50.
         cursor (None | str | Unset): next_cursor of the previous page.
 
@@ -202,6 +250,9 @@ def sync(
 target_type=target_type,
 target_id=target_id,
 group_id=group_id,
+action=action,
+actor_id=actor_id,
+outcome=outcome,
 limit=limit,
 cursor=cursor,
 
@@ -213,6 +264,9 @@ async def asyncio_detailed(
     target_type: None | str | Unset = UNSET,
     target_id: None | str | Unset = UNSET,
     group_id: None | Unset | UUID = UNSET,
+    action: None | str | Unset = UNSET,
+    actor_id: None | Unset | UUID = UNSET,
+    outcome: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 
@@ -225,6 +279,9 @@ async def asyncio_detailed(
         target_type (None | str | Unset):
         target_id (None | str | Unset):
         group_id (None | Unset | UUID):
+        action (None | str | Unset): An action or its prefix, e.g. `app.` for every app action.
+        actor_id (None | Unset | UUID):
+        outcome (None | str | Unset):
         limit (int | Unset): Items per page. Default: 50.
         cursor (None | str | Unset): next_cursor of the previous page.
 
@@ -241,6 +298,9 @@ async def asyncio_detailed(
         target_type=target_type,
 target_id=target_id,
 group_id=group_id,
+action=action,
+actor_id=actor_id,
+outcome=outcome,
 limit=limit,
 cursor=cursor,
 
@@ -258,6 +318,9 @@ async def asyncio(
     target_type: None | str | Unset = UNSET,
     target_id: None | str | Unset = UNSET,
     group_id: None | Unset | UUID = UNSET,
+    action: None | str | Unset = UNSET,
+    actor_id: None | Unset | UUID = UNSET,
+    outcome: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 
@@ -270,6 +333,9 @@ async def asyncio(
         target_type (None | str | Unset):
         target_id (None | str | Unset):
         group_id (None | Unset | UUID):
+        action (None | str | Unset): An action or its prefix, e.g. `app.` for every app action.
+        actor_id (None | Unset | UUID):
+        outcome (None | str | Unset):
         limit (int | Unset): Items per page. Default: 50.
         cursor (None | str | Unset): next_cursor of the previous page.
 
@@ -287,6 +353,9 @@ async def asyncio(
 target_type=target_type,
 target_id=target_id,
 group_id=group_id,
+action=action,
+actor_id=actor_id,
+outcome=outcome,
 limit=limit,
 cursor=cursor,
 

@@ -8,7 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.host_read import HostRead
+from ...models.host_drain_started import HostDrainStarted
 from ...models.problem import Problem
 from typing import cast
 from uuid import UUID
@@ -35,13 +35,13 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> HostRead | Problem | None:
-    if response.status_code == 200:
-        response_200 = HostRead.from_dict(response.json())
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> HostDrainStarted | Problem | None:
+    if response.status_code == 202:
+        response_202 = HostDrainStarted.from_dict(response.json())
 
 
 
-        return response_200
+        return response_202
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
@@ -84,7 +84,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[HostRead | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[HostDrainStarted | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -98,10 +98,10 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[HostRead | Problem]:
+) -> Response[HostDrainStarted | Problem]:
     """ Drain
 
-     Cordon a host and move its containers to other hosts of the cluster.
+     Cordon a host and move its containers to other hosts of the cluster (a job).
 
     Args:
         host_id (UUID):
@@ -111,7 +111,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HostRead | Problem]
+        Response[HostDrainStarted | Problem]
      """
 
 
@@ -131,10 +131,10 @@ def sync(
     *,
     client: AuthenticatedClient,
 
-) -> HostRead | Problem | None:
+) -> HostDrainStarted | Problem | None:
     """ Drain
 
-     Cordon a host and move its containers to other hosts of the cluster.
+     Cordon a host and move its containers to other hosts of the cluster (a job).
 
     Args:
         host_id (UUID):
@@ -144,7 +144,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HostRead | Problem
+        HostDrainStarted | Problem
      """
 
 
@@ -159,10 +159,10 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[HostRead | Problem]:
+) -> Response[HostDrainStarted | Problem]:
     """ Drain
 
-     Cordon a host and move its containers to other hosts of the cluster.
+     Cordon a host and move its containers to other hosts of the cluster (a job).
 
     Args:
         host_id (UUID):
@@ -172,7 +172,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HostRead | Problem]
+        Response[HostDrainStarted | Problem]
      """
 
 
@@ -192,10 +192,10 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 
-) -> HostRead | Problem | None:
+) -> HostDrainStarted | Problem | None:
     """ Drain
 
-     Cordon a host and move its containers to other hosts of the cluster.
+     Cordon a host and move its containers to other hosts of the cluster (a job).
 
     Args:
         host_id (UUID):
@@ -205,7 +205,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HostRead | Problem
+        HostDrainStarted | Problem
      """
 
 
