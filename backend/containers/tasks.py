@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from backend.containers import runner
 from backend.containers.docker_hosts import DockerError
 from backend.core.worker_jobs import JobFailed, run_job
+from backend.deployments.routes import drain
 from backend.models import Container, Job
 
 DOCKER_FAILURES = (DockerError, OSError, TimeoutError, LookupError)
@@ -28,6 +29,10 @@ def _handler(action: str) -> Any:
     async def handle(ctx: dict[str, Any], session: AsyncSession, job: Job) -> dict[str, Any]:
         container_id = uuid.UUID(job.payload["container_id"])
         try:
+            if action in ("remove", "stop"):  # it leaves the route before it stops
+                container = await session.get(Container, container_id)
+                if container is not None and container.desired_state != "running":
+                    await drain(session, ctx["etcd"], ctx["settings"], container)
             if action == "create":
                 outcome = await runner.create_and_start(session, ctx["docker"], ctx["settings"],
                                                         container_id)

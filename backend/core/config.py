@@ -40,6 +40,15 @@ class BackendSettings(BaseSettings):
     registry_token_ttl_s: int = Field(default=300, ge=60, le=3600)
     docker_host: str = "unix:///run/docker.sock"
     nginx_url: str = "http://127.0.0.1:8080"
+    # The edge (lbgen + nginx): certificates uploaded per domain live in cert_dir
+    # (<app_id>/<domain>.crt|.key, mode 600 in 700 dirs), which lbgen reads.
+    edge_cert_dir: Path | None = None
+    edge_http_port: int = 8080
+    edge_tls_port: int = 8443
+    # Before a container stops, it leaves the route and the worker waits (at most this
+    # long) until every lbgen serves that route, then this grace for in-flight requests.
+    edge_drain_timeout_s: float = Field(default=5.0, ge=0)
+    edge_drain_grace_s: float = Field(default=1.0, ge=0)
     frontend_dist: Path = Path("frontend/dist")
 
     admin_password: SecretStr | None = None

@@ -1,5 +1,6 @@
 """Writes /dockyard/routes/<app_id>: the app's domains and its serving containers."""
 
+import asyncio
 import json
 import logging
 import uuid
@@ -8,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
+from backend.core.config import BackendSettings
 from backend.deployments import rules
 from backend.models import App, AppDomain, Container, Version
 from livestate.keys import DEFAULT, RouteKey
@@ -68,3 +70,51 @@ async def sweep_routes(session: AsyncSession, etcd: EtcdStore) -> int:
     for app_id in sorted(set(keyed) - alive):
         await etcd.raw_delete(keyed[app_id])
     return len(set(keyed) - alive)
+
+
+async def edge_serves(etcd: EtcdStore, revision: int, timeout_s: float) -> bool:
+    """Wait until every lbgen serves routes of at least `revision` (True), or time out.
+    No lbgen at all: nothing to wait for."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout_s
+    while True:
+        items, _ = await etcd.get_prefix(DEFAULT.lb_status)
+        behind = []
+        for kv in items:
+            try:
+                served = int(json.loads(kv.value).get("routes_revision", 0))
+            except (ValueError, TypeError, AttributeError):
+                served = 0
+            if served < revision:
+                behind.append(kv.key)
+        if not behind:
+            return True
+        if loop.time() >= deadline:
+            log.warning("edge still behind route revision %d after %.1f s: %s",
+                        revision, timeout_s, behind)
+            return False
+        await asyncio.sleep(0.02)
+
+
+async def drain(session: AsyncSession, etcd: EtcdStore, settings: BackendSettings,
+                container: Container) -> bool:
+    """Take a container out of its app's route before it stops: write the route from the
+    committed rows (its desired state is no longer running), wait until every lbgen serves
+    it, then a grace for requests in flight. Returns whether it was routed."""
+    version = await session.get(Version, container.version_id)
+    address = rules.upstream(container.ports or {}, version.ports if version else [])
+    key = PREFIX + str(container.app_id)
+    current = await etcd.get(key)
+    if address is None or current is None or address not in json.loads(current.value).get(
+            "upstreams", []):
+        return False
+    for _ in range(3):  # a reconciler pass that read the rows just before may write it back
+        await write_routes(session, etcd, container.app_id)
+        written = await etcd.get(key)
+        revision = written.mod_revision if written else 0
+        await edge_serves(etcd, revision, settings.edge_drain_timeout_s)
+        now = await etcd.get(key)
+        if now is None or address not in json.loads(now.value).get("upstreams", []):
+            break
+    await asyncio.sleep(settings.edge_drain_grace_s)
+    return True

@@ -21,7 +21,7 @@ from backend.core import events
 from backend.core.worker_jobs import JobFailed, run_job
 from backend.deployments import rules
 from backend.deployments.health_wait import observed, wait_serving
-from backend.deployments.routes import write_routes
+from backend.deployments.routes import drain, write_routes
 from backend.models import App, Container, Deployment, Host, Job, Version
 
 REPLACEMENT_NS = uuid.UUID("5f1d3c1e-6a55-4f0e-9d84-2d6a3e1b7c90")
@@ -64,7 +64,9 @@ async def replace_one(ctx: dict[str, Any], session: AsyncSession, job: Job, app:
     old.desired_state, old.replaced_by = "removed", new.id
     old.updated_at = datetime.now(UTC)
     await session.commit()
-    await write_routes(session, ctx["etcd"], app.id)  # the old one leaves the route
+    # the old one leaves the route, and nginx serves without it, before it stops
+    if not await drain(session, ctx["etcd"], ctx["settings"], old):
+        await write_routes(session, ctx["etcd"], app.id)
     await runner.remove(session, ctx["docker"], old.id)
     await session.commit()
 

@@ -1,0 +1,146 @@
+"""Through the real edge (the test stack's nginx, run by its lbgen) on three real hosts:
+a domain reaches each of its app's containers, a scale-up is served within 1 s, and a
+grayscale upgrade, the rest, a rollback and a scale-down each lose no request."""
+
+import http.client
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+
+import httpx
+
+from backend.core.config import BackendSettings
+from tests.deploy.conftest import Cluster3, wait_for
+from tests.deploy.helpers import IMAGE, job_done, live, scale_to_zero, serving
+from tests.factories import uniq
+
+EDGE_PORT = BackendSettings().edge_http_port
+MIN_REQUESTS = 2000
+
+
+def get(host: str, timeout: float = 5) -> tuple[int, str]:
+    """One request on a new connection through the edge: (status, body) or (0, error)."""
+    conn = http.client.HTTPConnection("127.0.0.1", EDGE_PORT, timeout=timeout)
+    try:
+        conn.request("GET", "/", headers={"Host": host})
+        answer = conn.getresponse()
+        return answer.status, answer.read().decode(errors="replace").strip()
+    except OSError as exc:
+        return 0, repr(exc)
+    finally:
+        conn.close()
+
+
+@dataclass
+class Load:
+    """Requests in a loop while an operation runs; every answer but a 200 is a failure."""
+
+    host: str
+    done: int = 0
+    failures: list[tuple[int, str]] = field(default_factory=list)
+    seen: Counter[str] = field(default_factory=Counter)
+    stop: threading.Event = field(default_factory=threading.Event)
+
+    def run(self) -> None:
+        while not self.stop.is_set() or self.done < MIN_REQUESTS:
+            status, body = get(self.host)
+            self.done += 1
+            if status != 200:
+                self.failures.append((status, body[:200]))
+            else:
+                self.seen[body.split()[0]] += 1
+
+    def __enter__(self) -> "Load":
+        self.thread = threading.Thread(target=self.run, daemon=True)
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop.set()
+        self.thread.join(timeout=120)
+        assert not self.thread.is_alive()
+
+
+def make_app(c: httpx.Client, group: str, domain: str) -> str:
+    r = c.post(f"/groups/{group}/apps", json={"name": uniq("edge"), "domains": [domain]})
+    assert r.status_code == 201, r.text
+    return str(r.json()["id"])
+
+
+def make_version(c: httpx.Client, app: str, text: str) -> int:
+    """busybox httpd answering "<text> <container hostname>"."""
+    r = c.post(f"/apps/{app}/versions", json={
+        "image": IMAGE, "memory_mb": 32, "ports": [{"container_port": 8080}],
+        "env": {"TEXT": text},
+        "command": ["sh", "-c", 'echo "$TEXT $(hostname)" > /www/index.html '
+                    '&& exec httpd -f -p 8080 -h /www'],
+        "health_check": {"type": "http", "path": "/", "interval_s": 1, "timeout_s": 1,
+                         "retries": 2}})
+    assert r.status_code == 201, r.text
+    return int(r.json()["number"])
+
+
+def hostnames(containers: list[dict]) -> set[str]:
+    return {x["docker_id"][:12] for x in containers}
+
+
+def reached(domain: str, want: set[str], limit_s: float) -> float:
+    """Seconds until requests through the edge have reached every container of `want`."""
+    start, got = time.monotonic(), set()
+    while got < want:
+        assert time.monotonic() - start < limit_s, f"reached {got}, want {want}"
+        status, body = get(domain)
+        if status == 200:
+            got.add(body.split()[-1])
+    return time.monotonic() - start
+
+
+def test_edge_serves_every_change_without_a_failed_request(cluster3: Cluster3,
+                                                           group: str) -> None:
+    c = cluster3.client
+    domain = f"{uniq('web')}.edge.test"
+    app = make_app(c, group, domain)
+    v1, v2 = make_version(c, app, "one"), make_version(c, app, "two")
+    assert get(domain)[0] == 404 or get(domain)[0] == 503  # nothing serves yet
+
+    r = c.post(f"/apps/{app}/deploy", json={"version": v1, "cluster_id": cluster3.id,
+                                            "replicas": 3})
+    assert r.status_code == 202, r.text
+    running = serving(c, app, 3, v1)
+    reached(domain, hostnames(running), 15)
+
+    # Scale up: the new container is served within 1 s of serving.
+    r = c.post(f"/apps/{app}/scale", json={"cluster_id": cluster3.id, "replicas": 4})
+    assert r.status_code == 202, r.text
+    four = serving(c, app, 4, v1)
+    new = hostnames(four) - hostnames(running)
+    assert reached(domain, new, 5) < 1.0
+
+    chosen = [x["id"] for x in four[:2]]
+    phases = [
+        ("grayscale", lambda: c.post(f"/apps/{app}/upgrade",
+                                     json={"version": v2, "container_ids": chosen})),
+        ("the rest", lambda: c.post(f"/apps/{app}/upgrade", json={"version": v2})),
+        ("rollback", lambda: c.post(f"/apps/{app}/rollback", json={"version": v1})),
+    ]
+    for name, start in phases:
+        with Load(domain) as load:
+            r = start()
+            assert r.status_code == 202, (name, r.text)
+            assert job_done(c, r.json()["job_id"])["state"] == "succeeded", name
+        assert load.done >= MIN_REQUESTS and load.failures == [], (name, load.failures[:5])
+
+    back = serving(c, app, 4, v1)
+    with Load(domain) as load:
+        r = c.post(f"/apps/{app}/scale", json={"cluster_id": cluster3.id, "replicas": 2})
+        assert r.status_code == 202, r.text
+        wait_for(lambda: len(live(c, app)) == 2, 60)
+    assert load.done >= MIN_REQUESTS and load.failures == [], load.failures[:5]
+    assert set(load.seen) == {"one"}
+    kept = serving(c, app, 2, v1)
+    assert hostnames(kept) < hostnames(back)
+
+    scale_to_zero(c, app, cluster3.id)
+    wait_for(lambda: get(domain)[0] == 503, 10)
+    assert get("nobody.edge.test")[0] == 404
