@@ -9,7 +9,7 @@ TEST_HOME ?= .dockyard-test
 # Simulated Docker hosts for `make up`, each with an agent (scripts/hosts adds more later).
 HOSTS ?=
 
-.PHONY: bootstrap up down restart status test openapi lint clean dashboard
+.PHONY: bootstrap up down restart status test openapi lint clean base-images dashboard
 
 bootstrap:
 	@scripts/bootstrap
@@ -31,6 +31,11 @@ restart: bootstrap
 
 dashboard: bootstrap
 	scripts/dashboard
+
+# The larger platform base images (Debian bookworm, Python 3) into the dev stack's
+# registry; `make up` builds only busybox. A few minutes the first time, then skipped.
+base-images: bootstrap
+	@set -a; . .dockyard/env; set +a; scripts/base_images.sh all
 
 status:
 	@$(STACK) status --profile dev

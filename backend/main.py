@@ -9,6 +9,7 @@ from fastapi import FastAPI
 
 from backend.apps.router import router as apps_router
 from backend.auth.router import router as auth_router
+from backend.base_images.router import router as base_images_router
 from backend.clusters.router import router as clusters_router
 from backend.containers.docker_hosts import DockerClients
 from backend.containers.router import router as containers_router
@@ -44,7 +45,7 @@ ROUTERS = [health_router, auth_router, users_router, tokens_router, groups_route
            hosts_public_router, deployments_router, containers_router, events_router,
            jobs_router,
            sshkeys_router, terminal_router, registry_router,
-           namespaces_router, quotas_router]
+           namespaces_router, base_images_router, quotas_router]
 
 
 async def open_resources(app: FastAPI, settings: BackendSettings) -> None:

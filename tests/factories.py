@@ -27,6 +27,7 @@ from backend.models import (
     User,
     Version,
 )
+from backend.models.registry import BaseImage
 
 PASSWORD = "pass-word-1"
 _HASH = hash_password(PASSWORD)  # argon2 is slow on purpose: hash once for all test users
@@ -93,6 +94,7 @@ class World:
     spare: User | None = None  # a viewer that role changes and removals act on
     free_user: User | None = None  # not in the group: can be added
     namespace: RegistryNamespace | None = None  # the group's; free_user may pull from it
+    base_image: BaseImage | None = None  # a business base image of that namespace
 
 
 async def make_world(session: AsyncSession) -> World:
@@ -129,10 +131,13 @@ async def make_world(session: AsyncSession) -> World:
     session.add(namespace)
     await session.flush()
     session.add(NamespaceMember(namespace_id=namespace.id, user_id=free_user.id))
+    base_image = BaseImage(namespace_id=namespace.id, image=f"{namespace.name}/base:1",
+                           name="base")
+    session.add(base_image)
     session.add(ClusterQuota(cluster_id=public.id, group_id=group.id, memory_mb=1024,
                              containers=10))
     await session.flush()
     return World(group=group, app=app, cluster=cluster, public=public, host=host, job=job,
                  container=container,
                  users=users, tokens=tokens, spare=spare, free_user=free_user,
-                 namespace=namespace)
+                 namespace=namespace, base_image=base_image)

@@ -40,6 +40,9 @@ def parser() -> argparse.ArgumentParser:
     push = sub.add_parser("push-image", help="push a local image to the platform's registry")
     push.add_argument("--docker-host", required=True, help="e.g. unix:///run/docker.sock")
     push.add_argument("image")
+    pull = sub.add_parser("pull-image", help="pull an image of the platform's registry")
+    pull.add_argument("--docker-host", required=True, help="e.g. unix:///run/docker.sock")
+    pull.add_argument("image")
     return p
 
 
@@ -73,3 +76,5 @@ def run(args: argparse.Namespace) -> None:
         registry.platform_token(args.scope)
     elif args.cmd == "push-image":
         registry.run_push(args.docker_host, args.image)
+    elif args.cmd == "pull-image":
+        registry.run_pull(args.docker_host, args.image)

@@ -47,6 +47,24 @@ async def push_image(docker_host: str, image: str) -> None:
             raise CliError(f"push of {image} failed: {exc.message}") from exc
 
 
+async def pull_image(docker_host: str, image: str) -> None:
+    """Pull one of our registry's images with a short-lived pull token."""
+    auth = platform_auth(get_settings(), image)
+    if auth is None:
+        raise CliError(f"{image} is not in this platform's registry "
+                       f"({get_settings().registry_address})")
+    async with aiodocker.Docker(url=docker_host) as docker:
+        try:
+            await docker.images.pull(image, auth=auth)
+        except aiodocker.DockerError as exc:
+            raise CliError(f"pull of {image} failed: {exc.message}") from exc
+
+
 def run_push(docker_host: str, image: str) -> None:
     asyncio.run(push_image(docker_host, image))
     print(f"pushed {image}", file=sys.stderr)
+
+
+def run_pull(docker_host: str, image: str) -> None:
+    asyncio.run(pull_image(docker_host, image))
+    print(f"pulled {image}", file=sys.stderr)

@@ -180,3 +180,10 @@ async def remove_member(session: AsyncSession, user: User, name: str, user_id: u
     events.record(session, user, "namespace.member_remove", "namespace", scoped.namespace.id,
                   group_id=scoped.namespace.group_id, user=username)
     await session.delete(member)
+
+
+async def list_visible_names(session: AsyncSession, user: User) -> dict[uuid.UUID, str]:
+    """Every namespace the user may pull from, id to name."""
+    rows = await session.execute(_visible_stmt(user).with_only_columns(
+        RegistryNamespace.id, RegistryNamespace.name))
+    return {ns_id: name for ns_id, name in rows.all()}

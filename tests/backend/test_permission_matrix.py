@@ -161,6 +161,12 @@ CASES = [
          "admin", 200, lambda w: {"access": "push"}),
     Case("namespaces:remove_member", "DELETE", lambda w: f"{N(w)}/members/{w.free_user.id}",
          "admin", 204),
+    Case("base_images:list", "GET", lambda w: "/base-images", "any", 200),
+    # Allowed, then refused: the registry has no such tag.
+    Case("base_images:create", "POST", lambda w: f"{N(w)}/base-images", "developer", 422,
+         lambda w: {"image": f"{w.namespace.name}/none:1", "name": "none"}),
+    Case("base_images:delete", "DELETE", lambda w: f"{N(w)}/base-images/{w.base_image.id}",
+         "developer", 204),
 ]
 
 
