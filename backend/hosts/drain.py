@@ -34,8 +34,7 @@ async def choose_host(session: AsyncSession, ctx: dict[str, Any], app: App, vers
             app_id=app.id, cluster_id=cluster_id, memory_mb=version.memory_mb, replicas=1,
             constraints=version.constraints), ctx["settings"].memory_overcommit)
     except NoCapacity as exc:
-        await session.rollback()
-        return str(exc)
+        return str(exc)  # the lock goes with the job's next commit
     return uuid.UUID(str(placements[0].host_id))
 
 
