@@ -15,6 +15,7 @@ export default defineConfig({
     // Libraries change less often than our code: a separate chunk stays cached.
     rolldownOptions: { output: { codeSplitting: { groups: [{ name: "vendor", test: /node_modules/ }] } } },
   },
-  server: { proxy: { "/api": process.env.DOCKYARD_API_URL ?? "http://127.0.0.1:8000" } },
+  // ws: the terminal's exec socket goes through the proxy too.
+  server: { proxy: { "/api": { target: process.env.DOCKYARD_API_URL ?? "http://127.0.0.1:8000", ws: true } } },
   test: { include: ["src/**/*.test.ts"], environment: "node" },
 });

@@ -14,6 +14,7 @@ import { GroupsPage } from "./routes/groups-page";
 import { LoginPage } from "./routes/login-page";
 import { NotFoundPage } from "./routes/not-found-page";
 import { SshKeysPage } from "./routes/ssh-keys-page";
+import { SshKeysPage } from "./routes/ssh-keys-page";
 import { TokensPage } from "./routes/tokens-page";
 
 export const router = createBrowserRouter([
@@ -39,6 +40,7 @@ export const router = createBrowserRouter([
       { path: "clusters/:clusterId", element: <ClusterPage /> },
       { path: "events", element: <EventsPage /> },
       { path: "tokens", element: <TokensPage /> },
+      { path: "ssh-keys", element: <SshKeysPage /> },
       { path: "ssh-keys", element: <SshKeysPage /> },
       { path: "*", element: <NotFoundPage /> },
     ],

@@ -32,6 +32,7 @@ export function UserMenu() {
       {open && (
         <div className="menu" role="menu">
           <Link role="menuitem" to="/tokens" onClick={() => setOpen(false)}>API tokens</Link>
+          <Link role="menuitem" to="/ssh-keys" onClick={() => setOpen(false)}>SSH keys</Link>
           <button type="button" role="menuitem" onClick={() => logout.mutate()} disabled={logout.isPending}>
             Log out
           </button>

@@ -8,6 +8,7 @@ import { shortId } from "../../lib/format";
 import { canStart, canStop, healthBadge, publishedAddresses, stateTone } from "../../lib/topology";
 import { JobNoteRow, type TrackedJob } from "./job-progress";
 import type { LogsTarget } from "./logs-drawer";
+import { TerminalDrawer } from "./terminal-drawer";
 
 const DOING: Record<ContainerAction, string> = {
   start: "Starting", stop: "Stopping", restart: "Restarting", remove: "Removing",
@@ -28,6 +29,7 @@ export type RowProps = {
 export function ContainerRow({ appId, container: c, version, canOperate, pick, onLogs, columns }: RowProps) {
   const action = useContainerAction(appId);
   const [job, setJob] = useState<TrackedJob | null>(null);
+  const [terminal, setTerminal] = useState(false);
   const health = healthBadge(c.health, c.state);
   const addresses = publishedAddresses(c.ports);
   const busy = action.isPending;
@@ -72,6 +74,9 @@ export function ContainerRow({ appId, container: c, version, canOperate, pick, o
         <td className="row-actions">
           <button type="button" className="btn btn-small"
             onClick={() => onLogs({ id: c.id, host: c.host_name, version })}>Logs</button>
+          {canOperate && c.state === "running" && (
+            <button type="button" className="btn btn-small" onClick={() => setTerminal(true)}>Terminal</button>
+          )}
           {canOperate && (
             <>
               {canStart(c.state) ? (
@@ -90,6 +95,7 @@ export function ContainerRow({ appId, container: c, version, canOperate, pick, o
         <tr className="note-row"><td colSpan={columns}><ProblemAlert error={action.error} /></td></tr>
       )}
       {job && <JobNoteRow key={job.id} job={job} columns={columns} onDismiss={() => setJob(null)} />}
+      {terminal && <TerminalDrawer target={{ id: c.id, host: c.host_name }} onClose={() => setTerminal(false)} />}
     </>
   );
 }
