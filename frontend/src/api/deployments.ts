@@ -1,5 +1,6 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 
+import { EtagCache } from "../lib/etag-cache";
 import { appKeys } from "./apps";
 import { api, unwrap } from "./client";
 import { eventKeys } from "./events";
@@ -13,6 +14,7 @@ export type DeployRequest = components["schemas"]["DeployRequest"];
 export type ScaleRequest = components["schemas"]["ScaleRequest"];
 export type UpgradeRequest = components["schemas"]["UpgradeRequest"];
 export type RollbackRequest = components["schemas"]["RollbackRequest"];
+export type AddContainerRequest = components["schemas"]["AddContainerRequest"];
 
 /** How often the topology is re-read while the app page is open. */
 export const TOPOLOGY_POLL_MS = 2000;
@@ -22,10 +24,24 @@ export const deploymentKeys = {
   topology: (appId: string) => [...deploymentKeys.all, "topology", appId] as const,
 };
 
+const topologies = new EtagCache<Topology>();
+
+/** The topology, asked with If-None-Match: an unchanged one costs a 304 and no render. */
+async function fetchTopology(appId: string): Promise<Topology> {
+  const call = api.GET("/api/v1/apps/{app_id}/topology", {
+    params: { path: { app_id: appId } }, headers: topologies.headers(appId),
+  });
+  const result = await call;
+  const kept = result.response.status === 304 ? topologies.reuse(appId) : undefined;
+  if (kept) return kept;
+  const data = await unwrap(Promise.resolve(result));
+  return topologies.store(appId, result.response.headers.get("ETag"), data);
+}
+
 export const topologyQuery = (appId: string) =>
   queryOptions({
     queryKey: deploymentKeys.topology(appId),
-    queryFn: () => unwrap(api.GET("/api/v1/apps/{app_id}/topology", { params: { path: { app_id: appId } } })),
+    queryFn: () => fetchTopology(appId),
     refetchInterval: TOPOLOGY_POLL_MS,
   });
 
@@ -58,6 +74,11 @@ export function useDeploymentMutations(appId: string) {
     upgrade: useMutation({
       mutationFn: (body: UpgradeRequest) =>
         unwrap(api.POST("/api/v1/apps/{app_id}/upgrade", { params: { path }, body })),
+      onSuccess,
+    }),
+    addContainer: useMutation({
+      mutationFn: (body: AddContainerRequest) =>
+        unwrap(api.POST("/api/v1/apps/{app_id}/containers", { params: { path }, body })),
       onSuccess,
     }),
     rollback: useMutation({
