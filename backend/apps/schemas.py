@@ -1,14 +1,16 @@
 import uuid
 from datetime import datetime
+from enum import StrEnum
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field, SecretStr
 
 from backend.core.names import Description, Name
 from backend.core.schemas import Input
 
 _LABEL = r"[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?"
-DOMAIN_PATTERN = rf"^{_LABEL}(\.{_LABEL})+$"
+# RFC 1123 host names; a leading "*." (one whole label) only by platform admins.
+DOMAIN_PATTERN = rf"^(\*\.)?{_LABEL}(\.{_LABEL})+$"
 
 
 def _unique(domains: list[str]) -> list[str]:
@@ -45,3 +47,34 @@ class AppRead(BaseModel):
     latest_version: int | None
     created_at: datetime
     updated_at: datetime | None
+
+
+class DomainState(StrEnum):
+    routed = "routed"  # nginx sends it to `serving` containers
+    no_serving_container = "no_serving_container"  # deployed, none serves: nginx says 503
+    not_deployed = "not_deployed"  # no container at all
+
+
+class CertificateRead(BaseModel):
+    """The uploaded certificate's public facts (the key is never returned)."""
+
+    names: list[str]
+    issuer: str
+    not_before: datetime
+    expires_at: datetime
+    fingerprint_sha256: str
+
+
+class DomainRead(BaseModel):
+    domain: str
+    url: str
+    state: DomainState
+    serving: int
+    certificate: CertificateRead | None
+
+
+class CertificateUpload(Input):
+    certificate: str = Field(min_length=1, max_length=65536,
+                             description="PEM: the certificate, then its chain.")
+    private_key: SecretStr = Field(min_length=1, max_length=16384,
+                                   description="PEM, unencrypted. Never returned or logged.")

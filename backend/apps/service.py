@@ -10,8 +10,9 @@ from backend.apps.errors import AppHasContainers, AppNameTaken, DomainTaken
 from backend.apps.schemas import AppRead
 from backend.core import events
 from backend.core.access import load_scoped
-from backend.core.errors import NotFound
+from backend.core.errors import Forbidden, NotFound
 from backend.core.pagination import PageParams, paginate
+from backend.deployments import rules
 from backend.groups.service import get_group
 from backend.models import App, AppDomain, Container, Deployment, Member, Role, User, Version
 
@@ -62,7 +63,11 @@ async def list_app_reads(session: AsyncSession, user: User, group_id: uuid.UUID,
     return [_read(*row) for row in rows], cursor
 
 
-async def _set_domains(session: AsyncSession, app: App, domains: list[str]) -> None:
+async def _set_domains(session: AsyncSession, user: User, app: App, domains: list[str]
+                       ) -> None:
+    wildcards = sorted(d for d in domains if d.startswith("*."))
+    if wildcards and not user.is_admin:
+        raise Forbidden(f"Only platform admins may route wildcard domains: {', '.join(wildcards)}.")
     taken = (await session.execute(select(AppDomain.domain).where(
         AppDomain.domain.in_(domains), AppDomain.app_id != app.id))).scalars().all()
     if taken:
@@ -79,7 +84,7 @@ async def create_app(session: AsyncSession, user: User, group_id: uuid.UUID, nam
     app = App(group_id=group_id, name=name, description=description)
     session.add(app)
     await session.flush()
-    await _set_domains(session, app, domains)
+    await _set_domains(session, user, app, domains)
     events.record(session, user, "app.create", "app", app.id, group_id=group_id, name=name,
                   domains=domains)
     return app
@@ -91,7 +96,7 @@ async def update_app(session: AsyncSession, user: User, app_id: uuid.UUID,
     if description is not None:
         app.description = description
     if domains is not None:
-        await _set_domains(session, app, domains)
+        await _set_domains(session, user, app, domains)
     app.updated_at = datetime.now(UTC)
     events.record(session, user, "app.update", "app", app.id, group_id=app.group_id,
                   description=description is not None, domains=domains)
@@ -110,3 +115,23 @@ async def delete_app(session: AsyncSession, user: User, app_id: uuid.UUID) -> No
     await session.execute(delete(Deployment).where(Deployment.app_id == app.id))
     await session.execute(delete(Version).where(Version.app_id == app.id))
     await session.delete(app)
+
+
+async def domain_names(session: AsyncSession, app_id: uuid.UUID) -> list[str]:
+    return list((await session.execute(select(AppDomain.domain).where(
+        AppDomain.app_id == app_id).order_by(AppDomain.domain))).scalars())
+
+
+async def domain_owner(session: AsyncSession, domain: str) -> uuid.UUID | None:
+    return await session.scalar(select(AppDomain.app_id).where(AppDomain.domain == domain))
+
+
+async def container_counts(session: AsyncSession, app_id: uuid.UUID) -> tuple[int, int]:
+    """(live containers, those serving with an address): what the edge routes to."""
+    rows = (await session.execute(select(Container, Version).join(
+        Version, Version.id == Container.version_id).where(
+        Container.app_id == app_id, Container.desired_state.in_(rules.LIVE)))).all()
+    serving = sum(1 for c, v in rows
+                  if rules.serving(c.desired_state, c.state, c.health, bool(v.health_check))
+                  and rules.upstream(c.ports or {}, v.ports))
+    return len(rows), serving

@@ -85,7 +85,8 @@ class Reconciler:
         async with self.maker() as session:
             app_ids = (await session.execute(select(Deployment.app_id).distinct())).scalars()
             for app_id in app_ids:
-                await write_routes(session, self.etcd, app_id, self.routes)
+                await write_routes(session, self.etcd, app_id, self.routes,
+                                   cert_dir=self.settings.edge_cert_dir)
             if time.monotonic() - self.swept_at > ROUTE_SWEEP_S:
                 if removed := await sweep_routes(session, self.etcd):
                     log.info("removed %d route(s) of deleted apps", removed)

@@ -4,11 +4,13 @@ import asyncio
 import json
 import logging
 import uuid
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
+from backend.apps import certificates
 from backend.core.config import BackendSettings
 from backend.deployments import rules
 from backend.models import App, AppDomain, Container, Version
@@ -19,7 +21,8 @@ log = logging.getLogger(__name__)
 PREFIX = DEFAULT.routes
 
 
-async def route_value(session: AsyncSession, app_id: uuid.UUID) -> bytes:
+async def route_value(session: AsyncSession, app_id: uuid.UUID,
+                      cert_dir: Path | None = None) -> bytes:
     domains = (await session.execute(select(AppDomain.domain).where(
         AppDomain.app_id == app_id))).scalars().all()
     rows = await session.execute(select(Container, Version).join(
@@ -32,14 +35,16 @@ async def route_value(session: AsyncSession, app_id: uuid.UUID) -> bytes:
             address = rules.upstream(container.ports or {}, version.ports)
             if address:
                 upstreams.append(address)
-    record = rules.route_record(str(app_id), list(domains), upstreams)
+    record = rules.route_record(str(app_id), list(domains), upstreams,
+                                certificates.tls_domains(cert_dir, app_id, list(domains)))
     return json.dumps(record, sort_keys=True, separators=(",", ":")).encode()
 
 
 async def write_routes(session: AsyncSession, etcd: EtcdStore, app_id: uuid.UUID,
-                       known: dict[uuid.UUID, bytes] | None = None) -> bool:
+                       known: dict[uuid.UUID, bytes] | None = None,
+                       cert_dir: Path | None = None) -> bool:
     """Write the app's route if it changed; returns whether it wrote."""
-    value = await route_value(session, app_id)
+    value = await route_value(session, app_id, cert_dir)
     if known is not None and known.get(app_id) == value:
         return False
     current = await etcd.get(PREFIX + str(app_id))
@@ -109,7 +114,7 @@ async def drain(session: AsyncSession, etcd: EtcdStore, settings: BackendSetting
             "upstreams", []):
         return False
     for _ in range(3):  # a reconciler pass that read the rows just before may write it back
-        await write_routes(session, etcd, container.app_id)
+        await write_routes(session, etcd, container.app_id, cert_dir=settings.edge_cert_dir)
         written = await etcd.get(key)
         revision = written.mod_revision if written else 0
         await edge_serves(etcd, revision, settings.edge_drain_timeout_s)

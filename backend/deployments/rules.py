@@ -21,5 +21,9 @@ def upstream(ports: dict[str, str], version_ports: list[dict[str, Any]]) -> str 
     return ports.get(f"{first['container_port']}/{first['protocol']}")
 
 
-def route_record(app_id: str, domains: list[str], upstreams: list[str]) -> dict[str, Any]:
-    return {"app_id": app_id, "domains": sorted(domains), "upstreams": sorted(set(upstreams))}
+def route_record(app_id: str, domains: list[str], upstreams: list[str],
+                 tls: list[str] | None = None) -> dict[str, Any]:
+    record = {"app_id": app_id, "domains": sorted(domains), "upstreams": sorted(set(upstreams))}
+    if tls:  # domains with a certificate on file (lbgen serves them on the TLS port)
+        record["tls"] = sorted(tls)
+    return record

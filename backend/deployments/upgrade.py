@@ -60,13 +60,14 @@ async def replace_one(ctx: dict[str, Any], session: AsyncSession, job: Job, app:
     seen = observed(inspect)
     new.state, new.health, new.ports = seen["state"], seen["health"], seen["ports"]
     await session.commit()
-    await write_routes(session, ctx["etcd"], app.id)  # the new one serves beside the old
+    cert_dir = ctx["settings"].edge_cert_dir
+    await write_routes(session, ctx["etcd"], app.id, cert_dir=cert_dir)  # beside the old
     old.desired_state, old.replaced_by = "removed", new.id
     old.updated_at = datetime.now(UTC)
     await session.commit()
     # the old one leaves the route, and nginx serves without it, before it stops
     if not await drain(session, ctx["etcd"], ctx["settings"], old):
-        await write_routes(session, ctx["etcd"], app.id)
+        await write_routes(session, ctx["etcd"], app.id, cert_dir=cert_dir)
     await runner.remove(session, ctx["docker"], old.id)
     await session.commit()
 
