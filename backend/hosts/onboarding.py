@@ -54,12 +54,15 @@ async def check_join_token(session: AsyncSession, secret: str) -> JoinToken:
 
 async def check_target(session: AsyncSession, *, admin: bool, address: str,
                        docker_endpoint: str) -> None:
-    """The endpoint and address rules (endpoint_rules), and both unique among hosts."""
+    """The endpoint and address rules (endpoint_rules); for groups, both unique."""
     error = (endpoint_rules.address_error(address, admin=admin)
              or endpoint_rules.endpoint_error(docker_endpoint, address, admin=admin))
     if error:
         raise HostEndpointRefused(error[0].upper() + error[1:] + ".")
-    taken = await session.scalar(select(Host.id).where(
+    # A group may not claim an engine or address another host has (it would steer that
+    # host's containers or traffic). Platform admins are trusted to, e.g. to put one
+    # engine of this machine in two clusters.
+    taken = not admin and await session.scalar(select(Host.id).where(
         (Host.docker_endpoint == docker_endpoint) | (Host.address == address)))
     if taken:
         raise HostEndpointTaken("Another host is registered with that docker_endpoint or "

@@ -75,7 +75,7 @@ class TestHostProbeJob:
         job = asyncio.run(_job_for(db_url, host))
         done = _wait_job(live, h, job)
         assert done["state"] == "failed"
-        assert "cannot reach the Docker engine" in done["message"]
+        assert "No Docker engine answered" in done["message"]
         assert httpx.get(live.api(f"/hosts/{host}"), headers=h).json()["status"] == "NotReady"
 
 
