@@ -12,6 +12,8 @@ import { GroupQuotasTab } from "./routes/group-quotas-tab";
 import { GroupPage } from "./routes/group-page";
 import { GroupsPage } from "./routes/groups-page";
 import { LoginPage } from "./routes/login-page";
+import { NamespacePage } from "./routes/namespace-page";
+import { NamespacesPage } from "./routes/namespaces-page";
 import { NotFoundPage } from "./routes/not-found-page";
 import { SshKeysPage } from "./routes/ssh-keys-page";
 import { SshKeysPage } from "./routes/ssh-keys-page";
@@ -38,6 +40,8 @@ export const router = createBrowserRouter([
       { path: "containers/:containerId", element: <ContainerPage /> },
       { path: "clusters", element: <ClustersPage /> },
       { path: "clusters/:clusterId", element: <ClusterPage /> },
+      { path: "namespaces", element: <NamespacesPage /> },
+      { path: "namespaces/:name", element: <NamespacePage /> },
       { path: "events", element: <EventsPage /> },
       { path: "tokens", element: <TokensPage /> },
       { path: "ssh-keys", element: <SshKeysPage /> },

@@ -7,6 +7,7 @@ import { UserMenu } from "./user-menu";
 const NAV: { to: string; label: string; icon: IconName }[] = [
   { to: "/groups", label: "Groups", icon: "groups" },
   { to: "/clusters", label: "Clusters", icon: "clusters" },
+  { to: "/namespaces", label: "Images", icon: "images" },
   { to: "/events", label: "Events", icon: "events" },
   { to: "/tokens", label: "API tokens", icon: "tokens" },
 ];
