@@ -21,10 +21,18 @@ LOOPBACK = "127.0.0.1"
 PREFIX = "/dockyard"
 
 
-def etcd_has_key(port: int, key: str) -> bool:
-    """Whether etcd holds key, asked through its JSON gateway (no client library here)."""
+def etcd_has_key(port: int, key: str, credential: dict[str, str] | None = None) -> bool:
+    """Whether etcd holds key, asked through its JSON gateway (no client library here),
+    logged in as the given user (etcd runs with auth)."""
+    headers = {}
+    if credential:
+        login = json.dumps({"name": credential["username"], "password": credential["password"]})
+        answer = procs.http_post(LOOPBACK, port, "/v3/auth/authenticate", login.encode())
+        if answer is None or answer[0] != 200:
+            return False
+        headers["Authorization"] = json.loads(answer[1])["token"]
     body = json.dumps({"key": base64.b64encode(key.encode()).decode(), "count_only": True})
-    answer = procs.http_post(LOOPBACK, port, "/v3/kv/range", body.encode())
+    answer = procs.http_post(LOOPBACK, port, "/v3/kv/range", body.encode(), headers=headers)
     if answer is None or answer[0] != 200:
         return False
     return int(json.loads(answer[1]).get("count", 0)) > 0
@@ -89,7 +97,15 @@ class Agent(Service):
     def ready(self) -> bool:
         host_id = self.host_id()
         return host_id is not None and etcd_has_key(self.stack.ports.etcd,
-                                                    f"{PREFIX}/hosts/{host_id}")
+                                                    f"{PREFIX}/hosts/{host_id}",
+                                                    self.etcd_credential())
+
+    def etcd_credential(self) -> dict[str, str] | None:
+        """The host's own etcd user, as the agent keeps it from its registration."""
+        try:
+            return dict(json.loads((self.state_dir / "etcd.json").read_text()))
+        except (OSError, ValueError):
+            return None
 
 
 def agent_indexes(stack: Stack) -> list[int]:

@@ -207,15 +207,16 @@ def http_get(
 
 
 def http_post(
-    host: str, port: int, path: str, body: bytes, *, timeout: float = 2.0
+    host: str, port: int, path: str, body: bytes, *, timeout: float = 2.0,
+    headers: dict[str, str] | None = None,
 ) -> tuple[int, bytes] | None:
     """POST a JSON body; (status, body), or None when nothing answers."""
-    return _http("POST", host, port, path, body, None, timeout)
+    return _http("POST", host, port, path, body, None, timeout, headers)
 
 
 def _http(
     method: str, host: str, port: int, path: str, body: bytes | None, unix: str | None,
-    timeout: float,
+    timeout: float, extra_headers: dict[str, str] | None = None,
 ) -> tuple[int, bytes] | None:
     conn = (
         _UnixConnection(unix, timeout)
@@ -223,6 +224,7 @@ def _http(
         else http.client.HTTPConnection(host, port, timeout=timeout)
     )
     headers = {"Content-Type": "application/json"} if body is not None else {}
+    headers.update(extra_headers or {})
     try:
         conn.request(method, path, body=body, headers=headers)
         resp = conn.getresponse()

@@ -94,9 +94,9 @@ class Postgres(TcpService):
         if not (self.data / "PG_VERSION").exists():
             self.data.mkdir(mode=0o700, exist_ok=True)
             shutil.chown(self.data, "postgres", "postgres")
-            # initdb reads the password as the postgres user: a copy only it can read,
-            # inside its own (mode 700) data dir, gone once the cluster exists.
-            pwfile = self.data / ".initdb-password"
+            # initdb reads the password as the postgres user: a copy only it can read
+            # (initdb wants its data dir empty), gone once the cluster exists.
+            pwfile = self.stack.state_dir / ".pg-initdb-password"
             pwfile.write_text(credentials.read(self.stack, "pg") + "\n")
             pwfile.chmod(0o600)
             shutil.chown(pwfile, "postgres", "postgres")
