@@ -96,6 +96,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/apps/{app_id}/domains": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Domains
+         * @description An app's domains: link, routing state and TLS certificate expiry.
+         */
+        get: operations["apps:domains"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/apps/{app_id}/domains/{domain}/certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set Certificate
+         * @description Serve a domain over TLS with this certificate and key (developers; key never shown).
+         */
+        put: operations["apps:set_certificate"];
+        post?: never;
+        /**
+         * Delete Certificate
+         * @description Stop serving a domain over TLS and delete its certificate and key (developers).
+         */
+        delete: operations["apps:delete_certificate"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/apps/{app_id}/rollback": {
         parameters: {
             query?: never;
@@ -744,7 +788,7 @@ export interface paths {
         };
         /**
          * Get
-         * @description Whether every dependency answers, and the edge: lbgen up, its newest config accepted.
+         * @description Whether every dependency answers: database, Redis, worker, etcd, registry, Docker, nginx.
          */
         get: operations["health:get"];
         put?: never;
@@ -1316,6 +1360,42 @@ export interface components {
             /** Namespace */
             namespace: string;
         };
+        /**
+         * CertificateRead
+         * @description The uploaded certificate's public facts (the key is never returned).
+         */
+        CertificateRead: {
+            /**
+             * Expires At
+             * Format: date-time
+             */
+            expires_at: string;
+            /** Fingerprint Sha256 */
+            fingerprint_sha256: string;
+            /** Issuer */
+            issuer: string;
+            /** Names */
+            names: string[];
+            /**
+             * Not Before
+             * Format: date-time
+             */
+            not_before: string;
+        };
+        /** CertificateUpload */
+        CertificateUpload: {
+            /**
+             * Certificate
+             * @description PEM: the certificate, then its chain.
+             */
+            certificate: string;
+            /**
+             * Private Key
+             * Format: password
+             * @description PEM, unencrypted. Never returned or logged.
+             */
+            private_key: string;
+        };
         /** ClusterCreate */
         ClusterCreate: {
             /**
@@ -1460,6 +1540,22 @@ export interface components {
             /** Version */
             version: number;
         };
+        /** DomainRead */
+        DomainRead: {
+            certificate: components["schemas"]["CertificateRead"] | null;
+            /** Domain */
+            domain: string;
+            /** Serving */
+            serving: number;
+            state: components["schemas"]["DomainState"];
+            /** Url */
+            url: string;
+        };
+        /**
+         * DomainState
+         * @enum {string}
+         */
+        DomainState: "routed" | "no_serving_container" | "not_deployed";
         /** EventRead */
         EventRead: {
             /** Action */
@@ -2979,6 +3075,220 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["DeployResult"];
                 };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "apps:domains": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                app_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DomainRead"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "apps:set_certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                app_id: string;
+                domain: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CertificateUpload"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DomainRead"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "apps:delete_certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                app_id: string;
+                domain: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Bad Request */
             400: {

@@ -10,6 +10,7 @@ import { EventsTable } from "../components/events-table";
 import { PageHeader } from "../components/page-header";
 import { ProblemAlert } from "../components/problem-alert";
 import { AppDetailsCard } from "./app-details-card";
+import { AppDomainsCard } from "./app-domains-card";
 import { DeploymentSection } from "./deployment/deployment-section";
 import { VersionDiff } from "./version-diff";
 import { VersionForm } from "./version-form";
@@ -44,6 +45,7 @@ export function AppPage() {
         {app.data.description && <p className="muted">{app.data.description}</p>}
       </PageHeader>
       <AppDetailsCard app={app.data} canEdit={canDevelop} />
+      <AppDomainsCard appId={appId} canEdit={canDevelop} />
       {creating && <VersionForm appId={appId} base={versions[0]} onDone={() => setCreating(false)} />}
       <DeploymentSection appId={appId} versions={versions.map((v) => v.number)} canOperate={canDevelop} />
       {comparing && <VersionDiff versions={versions} onClose={() => setComparing(false)} />}

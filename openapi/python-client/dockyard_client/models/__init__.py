@@ -7,6 +7,8 @@ from .app_update import AppUpdate
 from .base_image_create import BaseImageCreate
 from .base_image_kind import BaseImageKind
 from .base_image_read import BaseImageRead
+from .certificate_read import CertificateRead
+from .certificate_upload import CertificateUpload
 from .cluster_create import ClusterCreate
 from .cluster_read import ClusterRead
 from .cluster_update import ClusterUpdate
@@ -15,6 +17,8 @@ from .container_read_ports import ContainerReadPorts
 from .deploy_request import DeployRequest
 from .deploy_result import DeployResult
 from .deployment_read import DeploymentRead
+from .domain_read import DomainRead
+from .domain_state import DomainState
 from .event_read import EventRead
 from .event_read_detail import EventReadDetail
 from .group_create import GroupCreate
@@ -113,6 +117,8 @@ __all__ = (
     "BaseImageCreate",
     "BaseImageKind",
     "BaseImageRead",
+    "CertificateRead",
+    "CertificateUpload",
     "ClusterCreate",
     "ClusterRead",
     "ClusterUpdate",
@@ -121,6 +127,8 @@ __all__ = (
     "DeploymentRead",
     "DeployRequest",
     "DeployResult",
+    "DomainRead",
+    "DomainState",
     "EventRead",
     "EventReadDetail",
     "GroupCreate",

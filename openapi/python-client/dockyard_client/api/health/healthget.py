@@ -84,7 +84,7 @@ def sync_detailed(
 ) -> Response[HealthRead | Problem]:
     """ Get
 
-     Whether every dependency answers, and the edge: lbgen up, its newest config accepted.
+     Whether every dependency answers: database, Redis, worker, etcd, registry, Docker, nginx.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -112,7 +112,7 @@ def sync(
 ) -> HealthRead | Problem | None:
     """ Get
 
-     Whether every dependency answers, and the edge: lbgen up, its newest config accepted.
+     Whether every dependency answers: database, Redis, worker, etcd, registry, Docker, nginx.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -135,7 +135,7 @@ async def asyncio_detailed(
 ) -> Response[HealthRead | Problem]:
     """ Get
 
-     Whether every dependency answers, and the edge: lbgen up, its newest config accepted.
+     Whether every dependency answers: database, Redis, worker, etcd, registry, Docker, nginx.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -163,7 +163,7 @@ async def asyncio(
 ) -> HealthRead | Problem | None:
     """ Get
 
-     Whether every dependency answers, and the edge: lbgen up, its newest config accepted.
+     Whether every dependency answers: database, Redis, worker, etcd, registry, Docker, nginx.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
