@@ -15,6 +15,18 @@ class UserCreate(Input):
     is_admin: bool = False
 
 
+class UserUpdate(Input):
+    """Platform admins change these; unset fields stay as they are."""
+
+    email: Email | None = None
+    is_admin: bool | None = None
+    is_active: bool | None = None
+
+
+class PasswordReset(Input):
+    password: Password
+
+
 class SignupRequest(Input):
 
     username: Username

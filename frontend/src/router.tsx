@@ -16,8 +16,8 @@ import { NamespacePage } from "./routes/namespace-page";
 import { NamespacesPage } from "./routes/namespaces-page";
 import { NotFoundPage } from "./routes/not-found-page";
 import { SshKeysPage } from "./routes/ssh-keys-page";
-import { SshKeysPage } from "./routes/ssh-keys-page";
 import { TokensPage } from "./routes/tokens-page";
+import { UsersPage } from "./routes/users-page";
 
 export const router = createBrowserRouter([
   { path: "/login", element: <LoginPage /> },
@@ -44,7 +44,7 @@ export const router = createBrowserRouter([
       { path: "namespaces/:name", element: <NamespacePage /> },
       { path: "events", element: <EventsPage /> },
       { path: "tokens", element: <TokensPage /> },
-      { path: "ssh-keys", element: <SshKeysPage /> },
+      { path: "admin/users", element: <UsersPage /> },
       { path: "ssh-keys", element: <SshKeysPage /> },
       { path: "*", element: <NotFoundPage /> },
     ],

@@ -33,6 +33,7 @@ export function UserMenu() {
         <div className="menu" role="menu">
           <Link role="menuitem" to="/tokens" onClick={() => setOpen(false)}>API tokens</Link>
           <Link role="menuitem" to="/ssh-keys" onClick={() => setOpen(false)}>SSH keys</Link>
+          {me.data?.is_admin && <Link role="menuitem" to="/admin/users" onClick={() => setOpen(false)}>Users (admin)</Link>}
           <button type="button" role="menuitem" onClick={() => logout.mutate()} disabled={logout.isPending}>
             Log out
           </button>

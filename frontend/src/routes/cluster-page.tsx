@@ -3,6 +3,7 @@ import { useParams } from "react-router";
 
 import { meQuery } from "../api/auth";
 import { clusterQuery, type Host, hostsQuery, useCordonHost } from "../api/clusters";
+import { groupQuery, hasRole } from "../api/groups";
 import { flatItems } from "../api/pages";
 import { Badge, HostStatusBadge } from "../components/badge";
 import { ListFooter } from "../components/load-more";
@@ -11,6 +12,7 @@ import { ProblemAlert } from "../components/problem-alert";
 import { timeAgo } from "../lib/format";
 import { ClusterQuotasCard } from "./cluster-quotas-card";
 import { HostDrainButton } from "./host-drain-button";
+import { JoinTokenCard } from "./join-token-card";
 
 function fact(host: Host, key: string): string | null {
   const value = host.facts[key];
@@ -29,10 +31,11 @@ function memory(host: Host): string {
   const free = mib(host, "memory_free");
   if (Number.isNaN(total)) return "—";
   const gib = (m: number) => `${(m / 1024).toFixed(1)} GiB`;
-  return Number.isNaN(free) ? gib(total) : `${gib(free)} free of ${gib(total)}`;
+  return Number.isNaN(free) ? gib(total) : `${gib(total - free)} used of ${gib(total)}`;
 }
 
-function HostRow({ host, clusterId }: { host: Host; clusterId: string }) {
+/** `canManage`: cordon and drain are shown only to who may use them (cluster admins). */
+function HostRow({ host, clusterId, canManage }: { host: Host; clusterId: string; canManage: boolean }) {
   const cordon = useCordonHost(clusterId);
   return (
     <>
@@ -44,12 +47,21 @@ function HostRow({ host, clusterId }: { host: Host; clusterId: string }) {
         <td className="small muted">{fact(host, "engine_version") ?? "—"}</td>
         <td className="muted nowrap">{timeAgo(host.last_seen_at)}</td>
         <td className="row-actions">
-          <label className="toggle">
-            <input type="checkbox" checked={host.cordoned} disabled={cordon.isPending}
-              onChange={(e) => cordon.mutate({ hostId: host.id, cordoned: e.target.checked })} />
-            Cordoned
-          </label>
-          <HostDrainButton host={host} clusterId={clusterId} />
+          {canManage ? (
+            <>
+              <label className="toggle">
+                <input type="checkbox" checked={host.cordoned} disabled={cordon.isPending}
+                  onChange={(e) => {
+                    const cordoned = e.target.checked;
+                    const ask = cordoned ? `Cordon ${host.name}? It keeps its containers but gets no new ones.`
+                      : `Uncordon ${host.name}? New containers may be placed on it again.`;
+                    if (window.confirm(ask)) cordon.mutate({ hostId: host.id, cordoned });
+                  }} />
+                Cordoned
+              </label>
+              <HostDrainButton host={host} clusterId={clusterId} />
+            </>
+          ) : host.cordoned && <Badge tone="amber">cordoned</Badge>}
         </td>
       </tr>
       {cordon.error && <tr><td colSpan={7}><ProblemAlert error={cordon.error} /></td></tr>}
@@ -62,10 +74,12 @@ export function ClusterPage() {
   const cluster = useQuery(clusterQuery(clusterId));
   const me = useQuery(meQuery());
   const query = useInfiniteQuery(hostsQuery(clusterId));
+  const group = useQuery({ ...groupQuery(cluster.data?.group_id ?? ""), enabled: !!cluster.data?.group_id });
   const hosts = flatItems(query.data);
   if (cluster.isPending) return <p className="muted">Loading…</p>;
   if (cluster.isError) return <ProblemAlert error={cluster.error} />;
   const c = cluster.data;
+  const canManage = !!(c.public ? me.data?.is_admin : hasRole(group.data?.my_role, "admin"));
   return (
     <>
       <PageHeader
@@ -85,12 +99,13 @@ export function ClusterPage() {
               <tr><th>Name</th><th>Status</th><th>Address</th><th>Capacity</th><th>Docker</th><th>Last seen</th><th /></tr>
             </thead>
             <tbody>
-              {hosts.map((h) => <HostRow key={h.id} host={h} clusterId={clusterId} />)}
+              {hosts.map((h) => <HostRow key={h.id} host={h} clusterId={clusterId} canManage={canManage} />)}
             </tbody>
           </table>
         )}
         <ListFooter query={query} count={hosts.length} empty="No hosts in this cluster yet." />
       </section>
+      {canManage && <JoinTokenCard clusterId={clusterId} />}
       {c.public && me.data?.is_admin && <ClusterQuotasCard clusterId={clusterId} />}
     </>
   );

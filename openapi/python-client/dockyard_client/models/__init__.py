@@ -73,6 +73,7 @@ from .page_ssh_key_read import PageSshKeyRead
 from .page_token_read import PageTokenRead
 from .page_user_read import PageUserRead
 from .page_version_read import PageVersionRead
+from .password_reset import PasswordReset
 from .port_spec import PortSpec
 from .port_spec_protocol import PortSpecProtocol
 from .problem import Problem
@@ -101,6 +102,7 @@ from .transfer_request import TransferRequest
 from .upgrade_request import UpgradeRequest
 from .user_create import UserCreate
 from .user_read import UserRead
+from .user_update import UserUpdate
 from .version_create import VersionCreate
 from .version_create_constraints import VersionCreateConstraints
 from .version_create_env import VersionCreateEnv
@@ -183,6 +185,7 @@ __all__ = (
     "PageTokenRead",
     "PageUserRead",
     "PageVersionRead",
+    "PasswordReset",
     "PortSpec",
     "PortSpecProtocol",
     "Problem",
@@ -211,6 +214,7 @@ __all__ = (
     "UpgradeRequest",
     "UserCreate",
     "UserRead",
+    "UserUpdate",
     "VersionCreate",
     "VersionCreateConstraints",
     "VersionCreateEnv",
