@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // A platform admin works in the dashboard: creates a user, resets their password,
 // disables and enables them (each behind a confirmation), and makes a join token with
-// the install command to copy for a public cluster; the new user signs in and sees no
-// admin controls.
+// the install command to copy for a public cluster; reads the events filtered in the
+// URL; the new user signs in and sees no admin controls.
 //
 //   BASE_URL=… E2E_USERNAME=… E2E_PASSWORD=… [SHOTS=dir] node tests/e2e/admin.e2e.mjs
 import { randomBytes } from "node:crypto";
@@ -69,6 +69,23 @@ await run(async (page) => {
     await card.getByRole("button", { name: "Create a join token" }).click();
     await expectText(card.getByTestId("install-command"), /curl -fsSL '.*install\.sh\?token=.*' \| sh/, "install command");
     await card.getByRole("button", { name: "Copy command" }).waitFor();
+  });
+
+  await step(page, "read the user events with a filter kept in the URL", async () => {
+    await page.goto(`${BASE_URL}/events`);
+    await page.getByLabel("Filter by action").fill("user.");
+    await page.waitForURL(/[?&]action=user\./);
+    await page.getByLabel("Filter by result").selectOption("success");
+    await page.waitForURL(/outcome=success/);
+    const rows = page.getByTestId("event-row");
+    await rows.filter({ hasText: "user.password_reset" }).first().waitFor();
+    const actions = await rows.locator("code").allInnerTexts();
+    if (actions.some((a) => !a.startsWith("user."))) throw new Error(`unfiltered rows: ${actions.join(", ")}`);
+    await rows.first().getByRole("button", { expanded: false }).last().click();
+    await page.getByTestId("event-detail").waitFor();
+    await page.reload(); // the filter survives a reload: it lives in the URL
+    await rows.first().waitFor();
+    if (await page.getByLabel("Filter by result").inputValue() !== "success") throw new Error("filter lost on reload");
   });
 
   await step(page, "the new user signs in with the new password and sees no admin controls", async () => {

@@ -5,7 +5,9 @@ import { cursorPaging } from "./pages";
 import type { components } from "./schema.gen";
 
 export type Event = components["schemas"]["EventRead"];
-export type EventFilter = { group_id?: string; target_type?: string; target_id?: string };
+export type EventFilter = {
+  group_id?: string; target_type?: string; target_id?: string; action?: string; actor_id?: string; outcome?: string;
+};
 
 /** Drop empty filter values so `{}` and `{group_id: ""}` share one cache entry. */
 export function cleanFilter(filter: EventFilter): EventFilter {

@@ -7,6 +7,7 @@ import { useDeploymentMutations } from "../../api/deployments";
 import { flatItems } from "../../api/pages";
 import { Field } from "../../components/field";
 import { ProblemAlert } from "../../components/problem-alert";
+import { confirmed, deployQuestion } from "../../lib/confirmations";
 import { deployFormSchema, toDeployRequest } from "../../lib/deploy-form";
 
 type Props = { appId: string; versions: number[]; onDone: () => void };
@@ -26,7 +27,10 @@ function Form({ appId, versions, clusters, onDone }: Props & { clusters: Cluster
     },
   });
   const { errors } = form.formState;
-  const submit = form.handleSubmit((values) => deploy.mutate(toDeployRequest(values), { onSuccess: onDone }));
+  const submit = form.handleSubmit((values) => {
+    const body = toDeployRequest(values);
+    if (confirmed(deployQuestion(body.replicas))) deploy.mutate(body, { onSuccess: onDone });
+  });
   return (
     <form className="deploy-form" onSubmit={submit} noValidate aria-label="Deploy">
       <div className="form-row">

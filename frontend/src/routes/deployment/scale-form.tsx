@@ -3,6 +3,7 @@ import { useForm } from "react-hook-form";
 
 import { type TopologyCluster, useDeploymentMutations } from "../../api/deployments";
 import { ProblemAlert } from "../../components/problem-alert";
+import { confirmed, scaleQuestion } from "../../lib/confirmations";
 import { scaleFormSchema } from "../../lib/deploy-form";
 
 /** "Replicas [3] Scale": scaling down removes the newest containers first. */
@@ -14,8 +15,10 @@ export function ScaleForm({ appId, cluster }: { appId: string; cluster: Topology
   });
   const error = form.formState.errors.replicas?.message;
   const id = `scale-${cluster.id}`;
-  const submit = form.handleSubmit(({ replicas }) =>
-    scale.mutate({ cluster_id: cluster.id, replicas: Number(replicas) }));
+  const submit = form.handleSubmit(({ replicas }) => {
+    if (!confirmed(scaleQuestion(cluster.name, cluster.replicas, Number(replicas)))) return;
+    scale.mutate({ cluster_id: cluster.id, replicas: Number(replicas) });
+  });
   return (
     <form className="scale-form" onSubmit={submit} noValidate aria-label={`Scale in ${cluster.name}`}>
       <label htmlFor={id} className="small strong">Replicas</label>

@@ -1,5 +1,6 @@
 import { type TopologyCluster, useDeploymentMutations } from "../../api/deployments";
 import { ProblemAlert } from "../../components/problem-alert";
+import { confirmed, rollbackQuestion } from "../../lib/confirmations";
 import { pickedForUpgrade, rollbackChoices, upgradeable } from "../../lib/topology";
 import type { TrackedJob } from "./job-progress";
 
@@ -39,6 +40,7 @@ export function UpgradeControls({ appId, cluster, versions, target, onTarget, ch
     );
   };
   const runRollback = (version: number) => {
+    if (!confirmed(rollbackQuestion(cluster.name, version))) return;
     upgrade.reset();
     rollback.mutate(
       { version, cluster_id: cluster.id },
