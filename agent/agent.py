@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from agent import __version__, state
-from agent.register import etcd_credentials
+from agent.register import etcd_ca, etcd_credentials
 from agent.runtime import DOCKER_DOWN, Runtime
 from agent.settings import AgentSettings
 from livestate import records
@@ -30,7 +30,8 @@ class Agent:
                  runtime: Runtime | None = None, store: EtcdStore | None = None):
         self.settings, self.host_id = settings, host_id
         self.runtime = runtime or Runtime(settings.docker_host)
-        self.store = store or EtcdStore(*settings.etcd_host_port, *etcd_credentials(settings))
+        self.store = store or EtcdStore(*settings.etcd_host_port, *etcd_credentials(settings),
+                                        ca_pem=etcd_ca(settings))
         layout = Layout(settings.prefix)
         self.host_key = layout.host(host_id)
         self.container_prefix = layout.host_containers(host_id)

@@ -40,6 +40,16 @@ def write_private(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
+def etcd_ca(settings: AgentSettings) -> bytes | None:
+    """The CA to check etcd's TLS certificate with, when etcd is reached over TLS."""
+    if settings.etcd_ca_file:
+        return settings.etcd_ca_file.read_bytes()
+    path = etcd_file(settings)
+    if path.exists() and (ca := json.loads(path.read_text()).get("ca_pem")):
+        return str(ca).encode()
+    return None
+
+
 def load_host_id(settings: AgentSettings) -> str | None:
     if settings.host_id:
         return settings.host_id
@@ -76,7 +86,8 @@ async def register(settings: AgentSettings) -> str:
     etcd = answer.get("etcd") or {}
     if etcd.get("username"):
         write_private(etcd_file(settings), json.dumps(
-            {"username": etcd["username"], "password": etcd["password"]}))
+            {"username": etcd["username"], "password": etcd["password"],
+             "ca_pem": etcd.get("ca_pem")}))
     write_private(state_file(settings), json.dumps({"host_id": host_id,
                                                      "name": settings.name}))
     return host_id

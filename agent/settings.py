@@ -32,6 +32,9 @@ class AgentSettings:
     # registration and kept in state_dir/etcd.json; these override it.
     etcd_username: str | None = None
     etcd_password_file: Path | None = None
+    # etcd over TLS (hosts on other machines): the CA that signed etcd's certificate.
+    # Normally issued at registration with the credential.
+    etcd_ca_file: Path | None = None
     prefix: str = "/dockyard"
     labels: dict[str, str] = field(default_factory=dict)
 

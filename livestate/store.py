@@ -7,12 +7,15 @@ newer incarnation, so the compare fails and the stale write is refused; the put 
 carries the lease, which etcd refuses once expired.
 """
 
+import contextvars
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import aetcd
 import aetcd.exceptions
+import grpc
+from aetcd import rpc
 from aetcd import transactions as tx
 
 EtcdError = aetcd.exceptions.ClientError
@@ -47,20 +50,45 @@ class Change:
     revision: int
 
 
+# aetcd only opens plaintext channels. Hosts on other machines reach etcd over TLS: the
+# channel factory aetcd calls is ours, and it opens a TLS channel when the connecting
+# task says so (a context variable, so concurrent plaintext clients are unaffected).
+_tls: contextvars.ContextVar[grpc.ChannelCredentials | None] = contextvars.ContextVar(
+    "etcd_tls", default=None)
+_plain_channel = grpc.aio.insecure_channel
+
+
+def _channel(target: str, options: Any = None, *args: Any, **kwargs: Any) -> Any:
+    credentials = _tls.get()
+    if credentials is None:
+        return _plain_channel(target, options, *args, **kwargs)
+    return rpc.secure_channel(target, credentials, options)
+
+
+rpc.insecure_channel = _channel
+
+
 class EtcdStore:
-    """One etcd client, logged in as one user (None: etcd without auth)."""
+    """One etcd client, logged in as one user (None: etcd without auth), over TLS when
+    given the CA that signed etcd's certificate."""
 
     def __init__(self, host: str, port: int, username: str | None = None,
-                 password: str | None = None, timeout: float = 5.0):
+                 password: str | None = None, timeout: float = 5.0,
+                 ca_pem: bytes | None = None):
         self.host, self.port, self.timeout = host, port, timeout
         self.username, self.password = username, password
+        self.tls = grpc.ssl_channel_credentials(root_certificates=ca_pem) if ca_pem else None
         self.client: aetcd.Client | None = None
 
     async def connect(self) -> aetcd.Client:
         if self.client is None:
             client = aetcd.Client(host=self.host, port=self.port, username=self.username,
                                   password=self.password, timeout=self.timeout)
-            await client.connect()
+            token = _tls.set(self.tls)
+            try:
+                await client.connect()
+            finally:
+                _tls.reset(token)
             self.client = client
         return self.client
 

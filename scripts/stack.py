@@ -93,6 +93,7 @@ def env_values(stack: Stack) -> dict[str, str]:
         "DOCKYARD_REDIS_URL": f"redis://127.0.0.1:{ports.redis}/0",
         "DOCKYARD_TERMINAL_SSH_PORT": str(port_of(stack.profile.name)),
         "DOCKYARD_ETCD_ENDPOINT": f"127.0.0.1:{ports.etcd}",
+        "DOCKYARD_ETCD_TLS_ENDPOINT": f"127.0.0.1:{ports.etcd_tls}",
         "DOCKYARD_DATABASE_PASSWORD_FILE": str(credentials.path(stack, "pg")),
         "DOCKYARD_REDIS_PASSWORD_FILE": str(credentials.path(stack, "redis")),
         "DOCKYARD_ETCD_USERNAME": "dockyard",

@@ -21,6 +21,10 @@ def parser() -> argparse.ArgumentParser:
     etcd = sub.add_parser("ensure-etcd-auth", help="etcd users (root, control plane, lbgen) "
                                                    "and auth on; idempotent")
     etcd.add_argument("--lbgen-password-file", type=Path, default=None)
+    etcd_tls = sub.add_parser("etcd-tls", help="etcd's server certificate from the platform "
+                                               "CA unless it exists; print its directory")
+    etcd_tls.add_argument("--name", action="append", required=True,
+                          help="an address or DNS name hosts reach etcd at (repeatable)")
     admin = sub.add_parser("ensure-admin", help="create the platform admin unless one exists")
     admin.add_argument("--password-file", type=Path, default=None)
     spec = sub.add_parser("openapi", help="write the OpenAPI spec")
@@ -61,6 +65,8 @@ def run(args: argparse.Namespace) -> None:
         setup.migrate()
     elif args.cmd == "ensure-etcd-auth":
         etcd_auth.ensure(args.lbgen_password_file)
+    elif args.cmd == "etcd-tls":
+        etcd_auth.ensure_tls(args.name)
     elif args.cmd == "ensure-admin":
         asyncio.run(setup.ensure_admin(args.password_file or
                                        get_settings().data_dir / "admin-password"))

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from backend.cli.clusters import CliError
 from backend.core.config import get_settings
+from backend.hosts.pki import PlatformCA
 from livestate import auth
 from livestate.keys import DEFAULT
 
@@ -29,3 +30,9 @@ def ensure(lbgen_password_file: Path | None) -> None:
 def _read(path: Path | None) -> str:
     assert path is not None
     return path.read_text().strip()
+
+
+def ensure_tls(names: list[str]) -> None:
+    """etcd's server certificate from the platform CA (made once); prints its paths."""
+    cert, key = PlatformCA(get_settings().pki_dir).server_files("etcd-server", names)
+    print(cert, key)

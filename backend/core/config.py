@@ -66,6 +66,11 @@ class BackendSettings(BaseSettings):
     # address a request came in on, and to etcd_endpoint for the agents' etcd.
     public_url: str | None = None
     agent_etcd_endpoint: str | None = None
+    # etcd's TLS listener (certificate from the platform CA), for hosts on other machines:
+    # set agent_etcd_endpoint to its routable address and agent_etcd_tls to true, and
+    # registration hands agents the CA to check it with.
+    etcd_tls_endpoint: str | None = None
+    agent_etcd_tls: bool = False
 
     # Scheduling: allocatable memory = total * overcommit - limits already placed.
     memory_overcommit: float = Field(default=1.0, gt=0, le=10)

@@ -13,6 +13,7 @@ from pydantic import BaseModel
 
 from backend.core.config import BackendSettings
 from backend.hosts.errors import EtcdUnavailable
+from backend.hosts.pki import PlatformCA
 from livestate import auth
 from livestate.keys import DEFAULT
 from livestate.store import EtcdError
@@ -29,6 +30,7 @@ class HostEtcd(BaseModel):
     endpoint: str
     username: str
     password: str
+    ca_pem: str | None = None  # set when the endpoint is TLS: the platform CA to check it
 
 
 async def issue(settings: BackendSettings, host_id: uuid.UUID) -> HostEtcd | None:
@@ -47,8 +49,9 @@ async def issue(settings: BackendSettings, host_id: uuid.UUID) -> HostEtcd | Non
                               "try again shortly.") from exc
     finally:
         await root.close()
+    ca = PlatformCA(settings.pki_dir).ca_pem().decode() if settings.agent_etcd_tls else None
     return HostEtcd(endpoint=settings.agent_etcd_endpoint or settings.etcd_endpoint,
-                    username=name, password=password)
+                    username=name, password=password, ca_pem=ca)
 
 
 async def revoke(settings: BackendSettings, host_id: uuid.UUID) -> None:

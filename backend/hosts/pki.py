@@ -107,6 +107,16 @@ class PlatformCA:
         cert = builder.sign(ca_key, hashes.SHA256())
         return cert.public_bytes(serialization.Encoding.PEM), _key_pem(key)
 
+    def server_files(self, name: str, server_names: list[str]) -> tuple[Path, Path]:
+        """(cert, key) paths of a server certificate made once, e.g. etcd's."""
+        cert_path, key_path = self.dir / f"{name}.pem", self.dir / f"{name}-key.pem"
+        if not cert_path.exists():
+            cert, key = self.issue(name, server_names=server_names)
+            key_path.unlink(missing_ok=True)  # a key without its cert: from a crash, redo
+            _write_once(key_path, key)
+            _write_once(cert_path, cert)
+        return cert_path, key_path
+
     def client_files(self) -> tuple[Path, Path]:
         """(ca, client) paths; client.pem holds the control plane's cert and its key.
 

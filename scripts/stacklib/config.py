@@ -22,6 +22,7 @@ class Ports:
     redis: int
     etcd: int
     etcd_peer: int
+    etcd_tls: int  # etcd's TLS listener, for hosts on other machines
     registry: int
     nginx: int
     api: int
@@ -43,7 +44,8 @@ class Profile:
 PROFILES = {
     "dev": Profile(
         name="dev",
-        ports=Ports(pg=15432, redis=16379, etcd=12379, etcd_peer=12380, registry=5000,
+        ports=Ports(pg=15432, redis=16379, etcd=12379, etcd_peer=12380, etcd_tls=12381,
+                    registry=5000,
                     nginx=8080, api=8000),
         default_home=".dockyard",
         bridge_prefix="dydev",
@@ -55,7 +57,8 @@ PROFILES = {
     ),
     "test": Profile(
         name="test",
-        ports=Ports(pg=25532, redis=26479, etcd=22479, etcd_peer=22480, registry=25000,
+        ports=Ports(pg=25532, redis=26479, etcd=22479, etcd_peer=22480, etcd_tls=22481,
+                    registry=25000,
                     nginx=28080, api=28000),
         default_home=".dockyard-test",
         bridge_prefix="dytest",

@@ -189,11 +189,32 @@ class Etcd(TcpService):
     def port(self) -> int:
         return self.stack.ports.etcd
 
+    def tls_files(self) -> list[str]:
+        """etcd's server certificate from the platform CA, made by the backend (one
+        implementation of the CA); hosts on other machines check it against the CA."""
+        python = VENV_BIN / "python"
+        if not python.exists():
+            raise procs.StackError(f"{python} is missing: run scripts/bootstrap first")
+        env = {**os.environ, **envfile.read(self.stack.env_file)}
+        result = subprocess.run(
+            [str(python), "-m", "backend.cli", "etcd-tls", "--name", LOOPBACK], env=env,
+            cwd=REPO, check=False, capture_output=True, text=True)
+        if result.returncode != 0:
+            raise procs.StackError(f"etcd TLS certificate: {result.stderr.strip()}")
+        return result.stdout.split()
+
+    def prepare(self) -> None:
+        self.cert, self.key = self.tls_files()
+
     def command(self) -> list[str]:
+        cert, key = self.cert, self.key
         client = f"http://{self.address()}"
+        tls = f"https://{LOOPBACK}:{self.stack.ports.etcd_tls}"
         peer = f"http://{LOOPBACK}:{self.stack.ports.etcd_peer}"
         return ["etcd", "--name", "dockyard", "--data-dir", str(self.data),
-                "--listen-client-urls", client, "--advertise-client-urls", client,
+                "--listen-client-urls", f"{client},{tls}",
+                "--advertise-client-urls", f"{client},{tls}",
+                "--cert-file", cert, "--key-file", key,
                 "--listen-peer-urls", peer, "--initial-advertise-peer-urls", peer,
                 "--initial-cluster", f"dockyard={peer}", "--logger", "zap",
                 # One member never loses its leader, so short timeouts are safe and
