@@ -25,12 +25,13 @@ from backend.containers import queue
 from backend.core import events
 from backend.core.config import BackendSettings
 from backend.core.jobs import JobSender
-from backend.deployments import rules
+from backend.deployments import edge_events, rules
 from backend.deployments.routes import sweep_routes, write_routes
 from backend.deployments.service import Capacity, converge
 from backend.hosts.drain import DRAIN_JOB
 from backend.models import App, Cluster, Container, Deployment, Host, HostStatus, Job, JobState
-from livestate.store import EtcdStore
+from livestate.keys import DEFAULT
+from livestate.store import EtcdError, EtcdStore
 
 log = logging.getLogger(__name__)
 ACTIVE = (JobState.queued, JobState.running)
@@ -59,6 +60,7 @@ class Reconciler:
         self.shortfalls: dict[uuid.UUID, str] = {}
         self.wake = asyncio.Event()
         self.swept_at = -ROUTE_SWEEP_S  # the first pass sweeps
+        self.edge_rejected: dict[str, str] = {}  # lbgen instance -> refusal recorded
 
     async def run(self) -> None:
         while True:
@@ -76,7 +78,8 @@ class Reconciler:
     async def once(self) -> None:
         # One short transaction per step (and per deployment), never holding container
         # rows while waiting for a cluster lock: the API takes cluster, then containers.
-        for step in (self.give_up_lost_hosts, self.redrive, self.remove_orphans):
+        for step in (self.give_up_lost_hosts, self.redrive, self.remove_orphans,
+                     self.edge_events):
             async with self.maker() as session:
                 await step(session)
                 await session.commit()
@@ -91,6 +94,19 @@ class Reconciler:
                 if removed := await sweep_routes(session, self.etcd):
                     log.info("removed %d route(s) of deleted apps", removed)
                 self.swept_at = time.monotonic()
+
+    async def edge_events(self, session: AsyncSession) -> None:
+        """An lbgen whose newest config nginx refused is an event (its recovery too)."""
+        try:
+            items, _ = await self.etcd.get_prefix(DEFAULT.lb_status)
+        except (EtcdError, OSError, TimeoutError) as exc:
+            log.warning("lb status not read: %s", exc)
+            return
+        statuses = edge_events.parse_statuses([(kv.key, kv.value) for kv in items])
+        for instance, action, detail in edge_events.transitions(self.edge_rejected, statuses):
+            events.record(session, None, action, "edge", instance,
+                          outcome="failure" if action == edge_events.REJECTED else "success",
+                          **detail)
 
     async def give_up_lost_hosts(self, session: AsyncSession) -> None:
         cutoff = datetime.now(UTC) - timedelta(seconds=self.settings.host_grace_s)
