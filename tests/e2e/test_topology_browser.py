@@ -30,5 +30,4 @@ def test_topology_in_the_browser(live: Live, cluster3: Cluster3,  # noqa: F811
     line = next(x for x in done.stdout.splitlines() if x.startswith("RENDER "))
     figures = json.loads(line.removeprefix("RENDER "))
     assert figures["graph_ms"] <= GRAPH_BOUND_MS, figures
-    assert figures["graph_ms"] <= 2 * figures["table_ms"] + 500, figures
     assert len(list((shots / "topology").glob("*.png"))) >= 8
