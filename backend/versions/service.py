@@ -9,6 +9,7 @@ from backend.core.config import BackendSettings
 from backend.core.errors import NotFound, Unprocessable
 from backend.core.pagination import PageParams, paginate
 from backend.models import Role, User, Version
+from backend.registry.client import require_image
 from backend.versions import rules
 from backend.versions.schemas import VersionCreate
 
@@ -20,6 +21,7 @@ async def create_version(session: AsyncSession, settings: BackendSettings, user:
                                           "type": "value_error"}])
     # The row lock on the app serialises numbering: two creates never share a number.
     app = await get_app(session, user, app_id, Role.developer, for_update=True)
+    await require_image(session, settings, user, spec.image)
     last = await session.scalar(select(func.max(Version.number)).where(Version.app_id == app.id))
     app.config_revision += 1
     version = Version(app_id=app.id, number=(last or 0) + 1, config_revision=app.config_revision,
