@@ -11,6 +11,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from backend.core.auth import CurrentUser
 from backend.core.config import BackendSettings
+from backend.core.errors import problem_responses
 from backend.core.routing import make_router
 from backend.terminal.access import Refused, TokenCredential, resolve
 from backend.terminal.schemas import AuthMessage, InputMessage, ResizeMessage, TerminalInfo
@@ -112,7 +113,8 @@ async def exec_socket(websocket: WebSocket, container_id: str) -> None:
         await websocket.close(1000)
 
 
-@router.get("/terminal", name="info", response_model=TerminalInfo)
+@router.get("/terminal", name="info", response_model=TerminalInfo,
+            responses=problem_responses(401))
 async def terminal_info(request: Request, _: CurrentUser) -> TerminalInfo:
     """Where the SSH gateway listens, and the command to reach a container through it."""
     settings: BackendSettings = request.app.state.settings

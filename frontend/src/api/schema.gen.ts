@@ -1764,6 +1764,8 @@ export interface components {
          * @description The host's own etcd credential (shown once, to the registering agent).
          */
         HostEtcd: {
+            /** Ca Pem */
+            ca_pem?: string | null;
             /** Endpoint */
             endpoint: string;
             /** Password */
@@ -7867,6 +7869,15 @@ export interface operations {
             };
             /** @description Bad Request */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

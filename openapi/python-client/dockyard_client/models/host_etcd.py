@@ -8,6 +8,8 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..types import UNSET, Unset
+from typing import cast
 
 
 
@@ -26,11 +28,13 @@ class HostEtcd:
             endpoint (str):
             password (str):
             username (str):
+            ca_pem (None | str | Unset):
      """
 
     endpoint: str
     password: str
     username: str
+    ca_pem: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -44,6 +48,12 @@ class HostEtcd:
 
         username = self.username
 
+        ca_pem: None | str | Unset
+        if isinstance(self.ca_pem, Unset):
+            ca_pem = UNSET
+        else:
+            ca_pem = self.ca_pem
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -52,6 +62,8 @@ class HostEtcd:
             "password": password,
             "username": username,
         })
+        if ca_pem is not UNSET:
+            field_dict["ca_pem"] = ca_pem
 
         return field_dict
 
@@ -66,10 +78,21 @@ class HostEtcd:
 
         username = d.pop("username")
 
+        def _parse_ca_pem(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        ca_pem = _parse_ca_pem(d.pop("ca_pem", UNSET))
+
+
         host_etcd = cls(
             endpoint=endpoint,
             password=password,
             username=username,
+            ca_pem=ca_pem,
         )
 
 
