@@ -124,6 +124,18 @@ async function main(page, pageErrors) {
     await expectText(page.getByTestId("app-domains"), new RegExp(domain.replaceAll(".", "\\.")), "app domains");
   });
 
+  await step("the Domains card links the domain, with its state and TLS", async () => {
+    const row = page.getByTestId("domain-row");
+    const link = new RegExp(`http://${domain.replaceAll(".", "\\.")}[^\\n]*[\\s\\S]*not deployed[\\s\\S]*no TLS certificate`);
+    await expectText(row, link, "domain row");
+    await row.getByRole("button", { name: "Upload certificate" }).click();
+    const form = page.getByRole("form", { name: `TLS certificate for ${domain}` });
+    await form.getByRole("button", { name: "Upload", exact: true }).click();
+    await expectText(form, /Paste the PEM certificate/, "certificate form");
+    await form.getByRole("button", { name: "Cancel" }).click();
+    await form.waitFor({ state: "detached" });
+  });
+
   await step("create version v1 through the form", async () => {
     await page.getByRole("button", { name: "New version" }).click();
     await page.fill("#version-image", image);
