@@ -137,7 +137,11 @@ await run(async (page) => {
     await expectText(page.getByTestId("container-env"), /TEXT\s+••••/, "masked env");
     await page.getByRole("button", { name: "Show TEXT" }).click();
     await expectText(page.getByTestId("container-env"), /TEXT\s+two/, "revealed env");
+  });
+
+  await step(page, "back to the app page", async () => {
     await page.goBack();
+    await page.getByTestId("topology-graph").waitFor();
   });
 
   let graphMs = 0;
