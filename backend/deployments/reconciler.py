@@ -36,7 +36,7 @@ from livestate.store import EtcdError, EtcdStore
 log = logging.getLogger(__name__)
 ACTIVE = (JobState.queued, JobState.running)
 MIN_GAP_S = 0.25
-# Routes of deleted apps (left when etcd was away at the delete) go this often.
+# Routes this worker wrote for apps deleted since (etcd away at the delete) go this often.
 ROUTE_SWEEP_S = 60.0
 
 
@@ -91,7 +91,7 @@ class Reconciler:
                 await write_routes(session, self.etcd, app_id, self.routes,
                                    cert_dir=self.settings.edge_cert_dir)
             if time.monotonic() - self.swept_at > ROUTE_SWEEP_S:
-                if removed := await sweep_routes(session, self.etcd):
+                if removed := await sweep_routes(session, self.etcd, self.routes):
                     log.info("removed %d route(s) of deleted apps", removed)
                 self.swept_at = time.monotonic()
 

@@ -14,7 +14,7 @@ from backend.apps import certificates
 from backend.core.config import BackendSettings
 from backend.deployments import rules
 from backend.models import App, AppDomain, Container, Version
-from livestate.keys import DEFAULT, RouteKey
+from livestate.keys import DEFAULT
 from livestate.store import EtcdError, EtcdStore
 
 log = logging.getLogger(__name__)
@@ -63,18 +63,20 @@ async def delete_route(etcd: EtcdStore, app_id: uuid.UUID) -> None:
         log.warning("could not delete the route of app %s now: %s", app_id, exc)
 
 
-async def sweep_routes(session: AsyncSession, etcd: EtcdStore) -> int:
-    """Delete the routes of apps that no longer exist; returns how many."""
-    items, _ = await etcd.get_prefix(PREFIX)
-    keyed = {key.app_id: kv.key for kv in items
-             if isinstance(key := DEFAULT.parse(kv.key), RouteKey)}
-    if not keyed:
+async def sweep_routes(session: AsyncSession, etcd: EtcdStore, written: dict[uuid.UUID, bytes]
+                       ) -> int:
+    """Delete the routes this process wrote for apps that no longer exist (their delete
+    could not reach etcd); returns how many. Only its own: another control plane sharing
+    this etcd (a second database, as tests have) keeps its routes."""
+    if not written:
         return 0
     alive = set((await session.execute(select(App.id).where(
-        col(App.id).in_(list(keyed))))).scalars())
-    for app_id in sorted(set(keyed) - alive):
-        await etcd.raw_delete(keyed[app_id])
-    return len(set(keyed) - alive)
+        col(App.id).in_(list(written))))).scalars())
+    gone = sorted(set(written) - alive)
+    for app_id in gone:
+        await etcd.raw_delete(DEFAULT.route(app_id))
+        written.pop(app_id, None)
+    return len(gone)
 
 
 async def edge_serves(etcd: EtcdStore, revision: int, timeout_s: float) -> bool:

@@ -28,6 +28,8 @@ class Version(SQLModel, table=True):
     health_check: dict[str, Any] | None = json_field(default_factory=lambda: None, nullable=True)
     constraints: dict[str, str] = json_field()
     note: str = Field(default="", max_length=1000)
+    # What a terminal opens in the container (web or ssh) unless it asks for a command.
+    shell: str = Field(default="/bin/sh", max_length=64)
     created_by: uuid.UUID | None = Field(default=None, foreign_key="users.id",
                                          ondelete="SET NULL")
     created_at: datetime = created_at_field()

@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from backend.containers.spec import container_name
 from backend.core.auth import user_for_token
 from backend.core.security import hash_token
-from backend.models import App, Container, Host, Member, Role, SshKey, User
+from backend.models import App, Container, Host, Member, Role, SshKey, User, Version
 
 MIN_PREFIX = 4
 
@@ -34,6 +34,7 @@ class Target:
     group_id: uuid.UUID
     docker_endpoint: str
     docker_name: str
+    shell: str = "/bin/sh"  # the version's
 
 
 class Credential(Protocol):
@@ -95,8 +96,9 @@ def _reference(ref: str) -> tuple[uuid.UUID | None, str]:
 async def resolve(session: AsyncSession, user: User, ref: str) -> Target:
     """The container `ref` names, if the user may open a terminal on it (developer+)."""
     full, prefix = _reference(ref)
-    stmt = (select(Container, App.group_id, Member.role, Host.docker_endpoint)
+    stmt = (select(Container, App.group_id, Member.role, Host.docker_endpoint, Version.shell)
             .join(App, App.id == Container.app_id)
+            .join(Version, Version.id == Container.version_id)
             .join(Member, (Member.group_id == App.group_id) & (Member.user_id == user.id))
             .outerjoin(Host, Host.id == Container.host_id)
             .where(Container.desired_state != "removed"))
@@ -110,14 +112,15 @@ async def resolve(session: AsyncSession, user: User, ref: str) -> Target:
     if len(rows) > 1:
         raise Refused(4404, f"The prefix {prefix!r} names several of your containers: "
                             "give more of the id.")
-    container, group_id, role, endpoint = rows[0]
+    container, group_id, role, endpoint, shell = rows[0]
     if not Role(role).allows(Role.developer):
         raise Refused(4403, f"A terminal needs the developer role in the app's group; you "
                             f"are {Role(role).value}.")
     if container.state != "running" or endpoint is None or container.docker_id is None:
         raise Refused(4409, f"The container is not running (it is {container.state}).")
     return Target(container_id=container.id, app_id=container.app_id, group_id=group_id,
-                  docker_endpoint=endpoint, docker_name=container_name(str(container.id)))
+                  docker_endpoint=endpoint, docker_name=container_name(str(container.id)),
+                  shell=shell)
 
 
 async def still_allowed(session: AsyncSession, credential: Credential, target: Target

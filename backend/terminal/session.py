@@ -109,7 +109,7 @@ class TerminalSession:
     async def _run(self, output: Output) -> Ended:
         container = self.docker.containers.container(self.target.docker_name)
         self._exec = await container.exec(
-            self.cmd or ["/bin/sh"], stdin=True, stdout=True, stderr=True, tty=self.tty,
+            self.cmd or [self.target.shell], stdin=True, stdout=True, stderr=True, tty=self.tty,
             environment=[f"{MARKER}={self.id}", "TERM=xterm-256color"],
             detach_keys=DETACH_KEYS)
         self._stream = self._exec.start()

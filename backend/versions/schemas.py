@@ -85,6 +85,9 @@ class VersionCreate(Input):
                       Annotated[str, Field(max_length=255)]] = Field(default_factory=dict,
                                                                      max_length=20)
     note: str = Field(default="", max_length=1000)
+    shell: str = Field(default="/bin/sh", max_length=64, pattern=r"^/[A-Za-z0-9._+/-]+$",
+                       description="The shell a terminal opens in the container (an absolute "
+                                   "path in the image), unless it asks for a command.")
 
     @field_validator("image")
     @classmethod

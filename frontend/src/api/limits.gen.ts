@@ -33,6 +33,10 @@ export const limits = {
     "ports": {
       "maxItems": 20
     },
+    "shell": {
+      "maxLength": 64,
+      "default": "/bin/sh"
+    },
     "volumes": {
       "maxItems": 20
     }

@@ -2609,6 +2609,12 @@ export interface components {
             note?: string;
             /** Ports */
             ports?: components["schemas"]["PortSpec"][];
+            /**
+             * Shell
+             * @description The shell a terminal opens in the container (an absolute path in the image), unless it asks for a command.
+             * @default /bin/sh
+             */
+            shell?: string;
             /** Volumes */
             volumes?: components["schemas"]["VolumeSpec"][];
         };
@@ -2668,6 +2674,12 @@ export interface components {
             number: number;
             /** Ports */
             ports?: components["schemas"]["PortSpec"][];
+            /**
+             * Shell
+             * @description The shell a terminal opens in the container (an absolute path in the image), unless it asks for a command.
+             * @default /bin/sh
+             */
+            shell?: string;
             /** Volumes */
             volumes?: components["schemas"]["VolumeSpec"][];
         };

@@ -68,7 +68,7 @@ describe("toVersionCreate", () => {
       note: " first ",
     });
     expect(body).toEqual({
-      image: valid.image, note: "first", env: { A: "1", B: "two" },
+      image: valid.image, note: "first", shell: "/bin/sh", env: { A: "1", B: "two" },
       command: ["httpd", "-f", "-p", "8080", "-h", "/var/www html"],
       ports: [{ container_port: 8080, protocol: "tcp" }],
       volumes: [{ container_path: "/cache", volume: "cache", read_only: false },
@@ -92,7 +92,7 @@ describe("toVersionCreate", () => {
 describe("fromVersion", () => {
   const version: Version = {
     id: "v", app_id: "a", number: 3, config_revision: 1, created_by: null, created_at: "2026-01-01T00:00:00Z",
-    image: "reg/app:2", env: { B: "2", A: "1" }, ports: [{ container_port: 80, protocol: "tcp" }],
+    image: "reg/app:2", shell: "/bin/bash", env: { B: "2", A: "1" }, ports: [{ container_port: 80, protocol: "tcp" }],
     memory_mb: 256, cpu_shares: 512, note: "old", command: ["sh", "-c", "echo it's up && httpd -f"],
     volumes: [{ container_path: "/data", volume: "data", read_only: false }], constraints: { zone: "b" },
     health_check: { type: "http", path: "/up", port: 80, interval_s: 30, timeout_s: 5, retries: 2, start_period_s: 10 },

@@ -43,6 +43,8 @@ export const versionFormSchema = z
     image: z.string().trim().min(1, "The image is required").max(V.image.maxLength)
       .refine((v) => !/\s/.test(v), "An image reference has no spaces"),
     note: z.string().max(V.note.maxLength, `A note is at most ${V.note.maxLength} characters`),
+    shell: z.string().trim().max(V.shell.maxLength)
+      .regex(/^\/[A-Za-z0-9._+/-]+$/, "The shell is an absolute path in the image, e.g. /bin/sh"),
     command: argv("the command", V.command.maxItems, V.command.itemMaxLength),
     env: z.string().superRefine((text, ctx) => {
       for (const e of parseEnv(text).errors) {
@@ -92,6 +94,7 @@ export type VersionFormValues = z.infer<typeof versionFormSchema>;
 export const emptyVersionForm: VersionFormValues = {
   image: "",
   note: "",
+  shell: "/bin/sh",
   command: "",
   env: "",
   ports: "",
@@ -131,6 +134,7 @@ export function fromVersion(version: Version): VersionFormValues {
   return {
     image: version.image,
     note: "",
+    shell: version.shell ?? "/bin/sh",
     command: formatArgs(version.command),
     env: formatEnv(version.env ?? {}),
     ports: (version.ports ?? []).map((p) => `${p.container_port}/${p.protocol ?? "tcp"}`).join(", "),
@@ -155,6 +159,7 @@ export function toVersionCreate(v: VersionFormValues): VersionCreate {
   return {
     image: v.image.trim(),
     note: v.note.trim(),
+    shell: v.shell.trim(),
     // No command: the image's own entrypoint and command run.
     command: command.length ? command : null,
     env: parseEnv(v.env).env,

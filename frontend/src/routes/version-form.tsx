@@ -53,6 +53,10 @@ export function VersionForm({ appId, base, onDone }: { appId: string; base?: Ver
         <Field label="Ports" htmlFor="version-ports" error={fieldError("ports")} hint="e.g. 8080, 53/udp">
           <input id="version-ports" className="mono" {...form.register("ports")} />
         </Field>
+        <Field label="Terminal shell" htmlFor="version-shell" error={fieldError("shell")}
+          hint="What a terminal opens in the container">
+          <input id="version-shell" className="mono" {...form.register("shell")} />
+        </Field>
         <Field label="Note" htmlFor="version-note" error={fieldError("note")}>
           <input id="version-note" placeholder="What changed" {...form.register("note")} />
         </Field>

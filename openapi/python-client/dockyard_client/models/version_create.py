@@ -39,6 +39,8 @@ class VersionCreate:
             memory_mb (int | Unset):  Default: 128.
             note (str | Unset):  Default: ''.
             ports (list[PortSpec] | Unset):
+            shell (str | Unset): The shell a terminal opens in the container (an absolute path in the image), unless it asks
+                for a command. Default: '/bin/sh'.
             volumes (list[VolumeSpec] | Unset):
      """
 
@@ -51,6 +53,7 @@ class VersionCreate:
     memory_mb: int | Unset = 128
     note: str | Unset = ''
     ports: list[PortSpec] | Unset = UNSET
+    shell: str | Unset = '/bin/sh'
     volumes: list[VolumeSpec] | Unset = UNSET
 
 
@@ -106,6 +109,8 @@ class VersionCreate:
 
 
 
+        shell = self.shell
+
         volumes: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.volumes, Unset):
             volumes = []
@@ -137,6 +142,8 @@ class VersionCreate:
             field_dict["note"] = note
         if ports is not UNSET:
             field_dict["ports"] = ports
+        if shell is not UNSET:
+            field_dict["shell"] = shell
         if volumes is not UNSET:
             field_dict["volumes"] = volumes
 
@@ -230,6 +237,8 @@ class VersionCreate:
                 ports.append(ports_item)
 
 
+        shell = d.pop("shell", UNSET)
+
         _volumes = d.pop("volumes", UNSET)
         volumes: list[VolumeSpec] | Unset = UNSET
         if _volumes is not UNSET:
@@ -252,6 +261,7 @@ class VersionCreate:
             memory_mb=memory_mb,
             note=note,
             ports=ports,
+            shell=shell,
             volumes=volumes,
         )
 

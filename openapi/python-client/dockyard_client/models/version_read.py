@@ -47,6 +47,8 @@ class VersionRead:
             memory_mb (int | Unset):  Default: 128.
             note (str | Unset):  Default: ''.
             ports (list[PortSpec] | Unset):
+            shell (str | Unset): The shell a terminal opens in the container (an absolute path in the image), unless it asks
+                for a command. Default: '/bin/sh'.
             volumes (list[VolumeSpec] | Unset):
      """
 
@@ -65,6 +67,7 @@ class VersionRead:
     memory_mb: int | Unset = 128
     note: str | Unset = ''
     ports: list[PortSpec] | Unset = UNSET
+    shell: str | Unset = '/bin/sh'
     volumes: list[VolumeSpec] | Unset = UNSET
 
 
@@ -136,6 +139,8 @@ class VersionRead:
 
 
 
+        shell = self.shell
+
         volumes: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.volumes, Unset):
             volumes = []
@@ -173,6 +178,8 @@ class VersionRead:
             field_dict["note"] = note
         if ports is not UNSET:
             field_dict["ports"] = ports
+        if shell is not UNSET:
+            field_dict["shell"] = shell
         if volumes is not UNSET:
             field_dict["volumes"] = volumes
 
@@ -303,6 +310,8 @@ class VersionRead:
                 ports.append(ports_item)
 
 
+        shell = d.pop("shell", UNSET)
+
         _volumes = d.pop("volumes", UNSET)
         volumes: list[VolumeSpec] | Unset = UNSET
         if _volumes is not UNSET:
@@ -331,6 +340,7 @@ class VersionRead:
             memory_mb=memory_mb,
             note=note,
             ports=ports,
+            shell=shell,
             volumes=volumes,
         )
 
