@@ -63,3 +63,24 @@ export function useDrainHost(clusterId: string) {
     onSuccess: () => client.invalidateQueries({ queryKey: clusterKeys.detail(clusterId) }),
   });
 }
+
+export type ClusterCreate = components["schemas"]["ClusterCreate"];
+
+export function useCreateCluster() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ClusterCreate) => unwrap(api.POST("/api/v1/clusters", { body })),
+    onSuccess: () => client.invalidateQueries({ queryKey: clusterKeys.lists() }),
+  });
+}
+
+export function useUpdateCluster(clusterId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (description: string) =>
+      unwrap(api.PATCH("/api/v1/clusters/{cluster_id}", {
+        params: { path: { cluster_id: clusterId } }, body: { description },
+      })),
+    onSuccess: () => client.invalidateQueries({ queryKey: clusterKeys.all }),
+  });
+}

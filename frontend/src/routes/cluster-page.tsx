@@ -10,6 +10,7 @@ import { ListFooter } from "../components/load-more";
 import { PageHeader } from "../components/page-header";
 import { ProblemAlert } from "../components/problem-alert";
 import { timeAgo } from "../lib/format";
+import { ClusterDescription } from "./cluster-description";
 import { ClusterQuotasCard } from "./cluster-quotas-card";
 import { HostDrainButton } from "./host-drain-button";
 import { JoinTokenCard } from "./join-token-card";
@@ -86,7 +87,7 @@ export function ClusterPage() {
         title={<>{c.name} {c.public ? <Badge tone="blue">public</Badge> : <Badge>private</Badge>}</>}
         crumbs={[{ label: "Clusters", to: "/clusters" }]}
       >
-        <p className="muted">{c.description || `${c.hosts_ready} of ${c.hosts_total} hosts ready.`}</p>
+        <ClusterDescription cluster={c} canManage={canManage} />
       </PageHeader>
       <section className="card">
         <div className="card-head">

@@ -1,18 +1,21 @@
-import { useInfiniteQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 
+import { meQuery } from "../api/auth";
 import { clustersQuery } from "../api/clusters";
 import { groupsQuery } from "../api/groups";
 import { flatItems } from "../api/pages";
 import { Badge } from "../components/badge";
 import { ListFooter } from "../components/load-more";
 import { PageHeader } from "../components/page-header";
+import { ClusterCreateForm } from "./cluster-create-form";
 
 export function ClustersPage() {
   const query = useInfiniteQuery(clustersQuery());
   const clusters = flatItems(query.data);
   const groups = useInfiniteQuery(groupsQuery());
   const groupNames = new Map(flatItems(groups.data).map((g) => [g.id, g.name]));
+  const me = useQuery(meQuery());
   return (
     <>
       <PageHeader title="Clusters">
@@ -53,6 +56,7 @@ export function ClustersPage() {
         )}
         <ListFooter query={query} count={clusters.length} empty="No clusters you can see." />
       </section>
+      {me.data && <ClusterCreateForm isAdmin={me.data.is_admin} groups={flatItems(groups.data)} />}
     </>
   );
 }
