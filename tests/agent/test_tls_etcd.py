@@ -52,6 +52,13 @@ class TestTlsStore:
         await store.close()
 
 
+def spawn_agent(env: dict[str, str], host_id: str, log: Path) -> AgentProcess:
+    with log.open("w") as out:
+        proc = subprocess.Popen([sys.executable, "-m", "agent"], env=env, cwd=ROOT,
+                                stdout=out, stderr=subprocess.STDOUT)
+    return AgentProcess(proc, host_id, log)
+
+
 async def test_an_agent_reports_over_tls(tls: tuple[str, int, bytes], etcd: EtcdStore,
                                         prefix: str, tmp_path: Path,
                                         stack: BackendSettings) -> None:
@@ -65,11 +72,7 @@ async def test_an_agent_reports_over_tls(tls: tuple[str, int, bytes], etcd: Etcd
            "DOCKYARD_AGENT_ETCD_ENDPOINT": f"{host}:{port}",
            "DOCKYARD_AGENT_ETCD_CA_FILE": str(tmp_path / "ca.pem"),
            "DOCKYARD_AGENT_LEASE_TTL_S": "3"}
-    log = tmp_path / "agent.log"
-    with log.open("w") as out:
-        proc = subprocess.Popen([sys.executable, "-m", "agent"], env=env, cwd=ROOT,
-                                stdout=out, stderr=subprocess.STDOUT)
-    agent = AgentProcess(proc, host_id, log)
+    agent = spawn_agent(env, host_id, tmp_path / "agent.log")
     try:
         await apoll(lambda: etcd.get(Layout(prefix).host(host_id)), 10)
     finally:
