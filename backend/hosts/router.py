@@ -30,9 +30,9 @@ router = make_router("hosts", responses=problem_responses(401, 404))
 public = make_router("hosts")
 
 
-def _read(host: Host) -> HostRead:
+def _read(host: Host, containers: int = 0) -> HostRead:
     return HostRead.model_validate(host).model_copy(
-        update={"status": service.effective_status(host)})
+        update={"status": service.effective_status(host), "containers": containers})
 
 
 @router.get("/clusters/{cluster_id}/hosts", name="list", response_model=Page[HostRead])
@@ -40,7 +40,8 @@ async def list_hosts(session: SessionDep, user: CurrentUser, cluster_id: uuid.UU
                      page: PageDep) -> Page[HostRead]:
     """List a cluster's hosts."""
     hosts, cursor = await service.list_hosts(session, user, cluster_id, page)
-    return Page(items=[_read(h) for h in hosts], next_cursor=cursor)
+    counts = await service.container_counts(session, [h.id for h in hosts])
+    return Page(items=[_read(h, counts.get(h.id, 0)) for h in hosts], next_cursor=cursor)
 
 
 @router.post("/clusters/{cluster_id}/hosts", name="create", response_model=HostRead,
@@ -57,7 +58,8 @@ async def create_host(session: SessionDep, user: CurrentUser, cluster_id: uuid.U
 @router.get("/hosts/{host_id}", name="get", response_model=HostRead)
 async def get_host(session: SessionDep, user: CurrentUser, host_id: uuid.UUID) -> HostRead:
     """Get a host."""
-    return _read(await service.get_host(session, user, host_id))
+    host = await service.get_host(session, user, host_id)
+    return _read(host, (await service.container_counts(session, [host.id])).get(host.id, 0))
 
 
 @router.patch("/hosts/{host_id}", name="update", response_model=HostRead,

@@ -66,6 +66,7 @@ class HostRead(BaseModel):
     status: HostStatus
     cordoned: bool
     facts: dict[str, Any]
+    containers: int = Field(default=0, description="Live containers placed on the host.")
     last_seen_at: datetime | None
     created_at: datetime
 

@@ -1,6 +1,6 @@
 import uuid
 
-from sqlalchemy import exists, select
+from sqlalchemy import exists, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backend.clusters.service import get_cluster
@@ -101,6 +101,18 @@ async def delete_host(session: AsyncSession, user: User, host_id: uuid.UUID) -> 
     events.record(session, user, "host.remove", "host", host.id, group_id=cluster.group_id,
                   name=host.name)
     await session.delete(host)
+
+
+async def container_counts(session: AsyncSession, host_ids: list[uuid.UUID]
+                           ) -> dict[uuid.UUID, int]:
+    """Live containers placed on each host (one query for a whole page of hosts)."""
+    if not host_ids:
+        return {}
+    rows = await session.execute(
+        select(Container.host_id, func.count()).where(
+            Container.host_id.in_(host_ids), Container.desired_state.in_(("running", "stopped")))
+        .group_by(Container.host_id))
+    return {host_id: int(count) for host_id, count in rows.all()}
 
 
 def effective_status(host: Host) -> HostStatus:

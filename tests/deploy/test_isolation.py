@@ -135,6 +135,7 @@ def test_drain_moves_every_container_while_all_serve(cluster3: Cluster3, group: 
     assert r.status_code == 202, r.text
     running = serving(c, app, 3)
     target = next(h for h in cluster3.hosts if any(x["host_name"] == h.name for x in running))
+    assert c.get(f"/hosts/{target.id}").json()["containers"] >= 1
     samples: list[int] = []
     stop = threading.Event()
 
@@ -153,6 +154,8 @@ def test_drain_moves_every_container_while_all_serve(cluster3: Cluster3, group: 
         assert job["state"] == "succeeded", job
         after = serving(c, app, 3)
         assert target.name not in {x["host_name"] for x in after}
+        listed = c.get(f"/clusters/{cluster3.id}/hosts").json()["items"]
+        assert next(h for h in listed if h["id"] == target.id)["containers"] == 0
         assert samples and min(samples) >= 3, samples  # never fewer serving than asked
     finally:
         stop.set()

@@ -1782,6 +1782,12 @@ export interface components {
              * Format: uuid
              */
             cluster_id: string;
+            /**
+             * Containers
+             * @description Live containers placed on the host.
+             * @default 0
+             */
+            containers?: number;
             /** Cordoned */
             cordoned: boolean;
             /**

@@ -45,6 +45,7 @@ function HostRow({ host, clusterId, canManage }: { host: Host; clusterId: string
         <td><HostStatusBadge status={host.status} /></td>
         <td className="mono small">{host.address}</td>
         <td className="small">{fact(host, "cpus") ? `${fact(host, "cpus")} cpu · ${memory(host)}` : "—"}</td>
+        <td className="small" data-testid="host-containers">{host.containers}</td>
         <td className="small muted">{fact(host, "engine_version") ?? "—"}</td>
         <td className="muted nowrap">{timeAgo(host.last_seen_at)}</td>
         <td className="row-actions">
@@ -65,7 +66,7 @@ function HostRow({ host, clusterId, canManage }: { host: Host; clusterId: string
           ) : host.cordoned && <Badge tone="amber">cordoned</Badge>}
         </td>
       </tr>
-      {cordon.error && <tr><td colSpan={7}><ProblemAlert error={cordon.error} /></td></tr>}
+      {cordon.error && <tr><td colSpan={8}><ProblemAlert error={cordon.error} /></td></tr>}
     </>
   );
 }
@@ -97,7 +98,7 @@ export function ClusterPage() {
         {hosts.length > 0 && (
           <table className="table">
             <thead>
-              <tr><th>Name</th><th>Status</th><th>Address</th><th>Capacity</th><th>Docker</th><th>Last seen</th><th /></tr>
+              <tr><th>Name</th><th>Status</th><th>Address</th><th>Capacity</th><th>Containers</th><th>Docker</th><th>Last seen</th><th /></tr>
             </thead>
             <tbody>
               {hosts.map((h) => <HostRow key={h.id} host={h} clusterId={clusterId} canManage={canManage} />)}

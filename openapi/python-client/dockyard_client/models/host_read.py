@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from ..models.host_status import HostStatus
+from ..types import UNSET, Unset
 from typing import cast
 from uuid import UUID
 import datetime
@@ -40,6 +41,7 @@ class HostRead:
             last_seen_at (datetime.datetime | None):
             name (str):
             status (HostStatus):
+            containers (int | Unset): Live containers placed on the host. Default: 0.
      """
 
     address: str
@@ -53,6 +55,7 @@ class HostRead:
     last_seen_at: datetime.datetime | None
     name: str
     status: HostStatus
+    containers: int | Unset = 0
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -88,6 +91,8 @@ class HostRead:
 
         status = self.status.value
 
+        containers = self.containers
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -104,6 +109,8 @@ class HostRead:
             "name": name,
             "status": status,
         })
+        if containers is not UNSET:
+            field_dict["containers"] = containers
 
         return field_dict
 
@@ -170,6 +177,8 @@ class HostRead:
 
 
 
+        containers = d.pop("containers", UNSET)
+
         host_read = cls(
             address=address,
             cluster_id=cluster_id,
@@ -182,6 +191,7 @@ class HostRead:
             last_seen_at=last_seen_at,
             name=name,
             status=status,
+            containers=containers,
         )
 
 
