@@ -94,21 +94,13 @@ class Postgres(TcpService):
         if not (self.data / "PG_VERSION").exists():
             self.data.mkdir(mode=0o700, exist_ok=True)
             shutil.chown(self.data, "postgres", "postgres")
-            # initdb reads the password as the postgres user: a copy only it can read
-            # (initdb wants its data dir empty), gone once the cluster exists.
-            pwfile = self.stack.state_dir / ".pg-initdb-password"
-            pwfile.write_text(credentials.read(self.stack, "pg") + "\n")
-            pwfile.chmod(0o600)
-            shutil.chown(pwfile, "postgres", "postgres")
-            try:
-                subprocess.run(
-                    [str(self.bin / "initdb"), "-D", str(self.data), "-A", "scram-sha-256",
-                     f"--pwfile={pwfile}", "-U", "dockyard", "-E", "UTF8", "--no-locale"],
-                    check=True, capture_output=True, user="postgres", group="postgres",
-                    extra_groups=[], cwd=self.data,
-                )
-            finally:
-                pwfile.unlink(missing_ok=True)
+            subprocess.run(
+                [str(self.bin / "initdb"), "-D", str(self.data), "-U", "dockyard",
+                 "-E", "UTF8", "--no-locale"],
+                check=True, capture_output=True, user="postgres", group="postgres",
+                extra_groups=[], cwd=self.data,
+            )
+        self._write_auth_files()
         for lock in ("postmaster.pid", f".s.PGSQL.{self.port()}.lock"):
             procs.clear_stale_pidfile(self.data / lock, self.identity())
         link = self.stack.home / "pg"
@@ -116,25 +108,55 @@ class Postgres(TcpService):
             link.unlink(missing_ok=True)
             link.symlink_to(self.data)
 
-    def _psql(self, sql: str) -> str:
-        argv = [str(self.bin / "psql"), "-h", LOOPBACK, "-p", str(self.port()),
-                "-U", "dockyard", "-d", "postgres", "-tAc", sql]
-        env = {**os.environ, "PGPASSWORD": credentials.read(self.stack, "pg")}
-        return procs.run(argv, env=env).stdout.strip()
+    # TCP needs the password (scram-sha-256); the stack itself uses the unix socket in
+    # the data dir, which only the postgres user can reach, as that user mapped to
+    # `dockyard` (peer). So the stack can always set the password the secrets file holds,
+    # even for a cluster made before credentials, or with an older secret.
+    HBA = ("local all dockyard peer map=stack\n"
+           "host all all 127.0.0.1/32 scram-sha-256\n"
+           "host all all ::1/128 scram-sha-256\n")
+    IDENT = "stack postgres dockyard\n"
 
-    def _require_passwords(self) -> None:
-        """Clusters made before credentials trusted everyone: give the user its password,
-        then make every connection prove it (scram-sha-256) and reload."""
-        hba = self.data / "pg_hba.conf"
-        if " trust" not in hba.read_text():
-            return
+    def _write_auth_files(self) -> bool:
+        """Whether a file changed (a running server must then reload)."""
+        changed = False
+        for name, text in (("pg_hba.conf", self.HBA), ("pg_ident.conf", self.IDENT)):
+            path = self.data / name
+            if not path.exists() or path.read_text() != text:
+                path.write_text(text)
+                shutil.chown(path, "postgres", "postgres")
+                path.chmod(0o600)
+                changed = True
+        return changed
+
+    def _psql(self, sql: str) -> str:
+        argv = [str(self.bin / "psql"), "-h", str(self.data), "-p", str(self.port()),
+                "-U", "dockyard", "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-tAc", sql]
+        result = subprocess.run(argv, capture_output=True, text=True, check=False,
+                                user="postgres", group="postgres", extra_groups=[],
+                                cwd=self.data)
+        if result.returncode != 0:
+            raise procs.StackError(f"psql failed ({result.returncode}): "
+                                   f"{(result.stdout + result.stderr).strip()}")
+        return result.stdout.strip()
+
+    def _sync_password(self) -> None:
+        """The role's password is the secret's, whatever it was before (idempotent)."""
+        pid = self.pid()
+        if self._write_auth_files() and pid is not None:
+            os.kill(pid, signal.SIGHUP)  # a server started before these files: reload
+        deadline = time.monotonic() + 10
+        while True:  # a reload takes effect a moment after the signal
+            try:
+                self._psql("SELECT 1")
+                break
+            except procs.StackError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.2)
         password = credentials.read(self.stack, "pg").replace("'", "''")
         self._psql(f"SET password_encryption = 'scram-sha-256'; "
                    f"ALTER USER dockyard PASSWORD '{password}'")
-        lines = [line.replace(" trust", " scram-sha-256") for line in
-                 hba.read_text().splitlines()]
-        hba.write_text("\n".join(lines) + "\n")
-        self._psql("SELECT pg_reload_conf()")
 
     def ready(self) -> bool:
         argv = [str(self.bin / "pg_isready"), "-q", "-h", LOOPBACK, "-p", str(self.port()),
@@ -142,7 +164,7 @@ class Postgres(TcpService):
         return subprocess.run(argv, check=False).returncode == 0
 
     def ensure(self) -> None:
-        self._require_passwords()
+        self._sync_password()
         if not self._psql("SELECT 1 FROM pg_database WHERE datname = 'dockyard'"):
             self._psql("CREATE DATABASE dockyard")
 
