@@ -77,5 +77,10 @@ class WorkerSettings:
     # arq looks for new jobs this often (default 0.5 s): the wait was most of the gap
     # between a deploy and a plain `docker run` in bench/deploy.py.
     poll_delay = 0.05
+    # arq reads only this many queued ids per poll (default: max_jobs, 10). Jobs a killed
+    # worker had started keep their in-progress keys for job_timeout + 10 s; with 10 such
+    # ids at the head of the queue, a new worker skipped them on every poll and never
+    # reached the jobs behind them (seen in CI after the worker-kill chaos test).
+    queue_read_limit = 2000
     max_tries = 5
     job_timeout = 600
