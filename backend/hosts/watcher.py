@@ -161,12 +161,31 @@ class LiveStateWatcher:
                 writes.append((verdict.container_id, key, report))
             elif isinstance(verdict, live_state.Refuse):
                 self._refuse(session, key, verdict, host)
-        for container_id, key, report in sorted(writes, key=lambda w: w[0]):
-            await self._set_container(session, container_id, key, report)
-        for gone in sorted(deletions, key=lambda k: k.docker_id):
-            await session.execute(update(Container).where(
-                Container.docker_id == gone.docker_id, Container.host_id == gone.host_id)
-                .values(state="gone", health=None, updated_at=datetime.now(UTC)))
+        # Every row this batch touches, written in container id order (deletions too): the
+        # API and the reconciler lock rows in that order, so no two wait on each other.
+        gone_ids = await self._gone_ids(session, deletions)
+        rows: list[tuple[uuid.UUID, ContainerKey, records.ContainerReport | None]] = [
+            *writes, *((cid, key, None) for cid, key in gone_ids)]
+        for container_id, key, maybe in sorted(rows, key=lambda row: row[0]):
+            if maybe is None:
+                await session.execute(update(Container).where(Container.id == container_id)
+                                      .values(state="gone", health=None,
+                                              updated_at=datetime.now(UTC)))
+            else:
+                await self._set_container(session, container_id, key, maybe)
+
+    @staticmethod
+    async def _gone_ids(session: AsyncSession, deletions: list[ContainerKey]
+                        ) -> list[tuple[uuid.UUID, ContainerKey]]:
+        """The rows a host's deleted keys stand for: only that host's own containers."""
+        if not deletions:
+            return []
+        by_docker = {(k.host_id, k.docker_id): k for k in deletions}
+        found = await session.execute(select(Container.id, Container.host_id,
+                                             Container.docker_id).where(
+            col(Container.docker_id).in_({k.docker_id for k in deletions})))
+        return [(row.id, by_docker[(row.host_id, row.docker_id)]) for row in found
+                if (row.host_id, row.docker_id) in by_docker]
 
     async def _lookup(self, session: AsyncSession, host_ids: list[uuid.UUID],
                       reports: list[tuple[ContainerKey, records.ContainerReport]]

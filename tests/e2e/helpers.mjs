@@ -43,10 +43,19 @@ export async function step(page, name, fn) {
   }
 }
 
-export async function expectText(locator, pattern, what) {
+/** Wait (bounded) until the element shows text matching `pattern`: states change on
+ * their own time (a terminal goes "connecting" -> "open"), so one read is a race. */
+export async function expectText(locator, pattern, what, timeoutMs = 20000) {
   await locator.first().waitFor({ state: "visible" });
-  const text = (await locator.first().innerText()).trim();
-  if (!pattern.test(text)) throw new Error(`${what}: expected ${pattern}, got ${JSON.stringify(text)}`);
+  const end = Date.now() + timeoutMs;
+  let text = "";
+  for (;;) {
+    text = (await locator.first().innerText()).trim();
+    if (pattern.test(text)) return;
+    if (Date.now() > end) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${what}: expected ${pattern}, got ${JSON.stringify(text)} after ${timeoutMs} ms`);
 }
 
 /** Call the API with the SPA's own token, for set-up and checks the test is not about. */
