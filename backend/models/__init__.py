@@ -12,6 +12,8 @@ from backend.models.join_token import JoinToken
 from backend.models.quota import ClusterQuota
 from backend.models.registry import (
     Build,
+    BuildStatus,
+    BuildStep,
     ImageRepository,
     ImageTag,
     NamespaceMember,
@@ -23,7 +25,8 @@ from backend.models.user import User
 from backend.models.version import Version
 
 __all__ = [
-    "AccessToken", "App", "AppDomain", "Build", "Cluster", "ClusterQuota", "Container",
+    "AccessToken", "App", "AppDomain", "Build", "BuildStatus", "BuildStep", "Cluster",
+    "ClusterQuota", "Container",
     "Deployment", "Event", "Group",
     "Host", "HostStatus", "ImageRepository", "ImageTag", "Job", "JobState", "JoinToken", "Member",
     "NamespaceMember", "RegistryAccess", "RegistryNamespace", "Role", "SshKey",

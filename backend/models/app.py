@@ -1,10 +1,11 @@
 import uuid
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from backend.models.base import created_at_field, id_field, timestamp_field
+from backend.models.base import created_at_field, id_field, json_field, timestamp_field
 
 
 class App(SQLModel, table=True):
@@ -17,6 +18,10 @@ class App(SQLModel, table=True):
     description: str = Field(default="", max_length=1000)
     # Incremented with every new version: part of the image tag (c<revision>).
     config_revision: int = 0
+    # Opt-in: {repository_id, branch_or_tag_pattern}; a successful matching build makes a
+    # new version from the latest one with the built image.
+    auto_version: dict[str, Any] | None = json_field(default_factory=lambda: None,
+                                                     nullable=True)
     created_at: datetime = created_at_field()
     updated_at: datetime | None = timestamp_field()
 
