@@ -110,6 +110,8 @@ def env_values(stack: Stack) -> dict[str, str]:
         "DOCKYARD_NGINX_PID_FILE": str(nginx.pidfile),
         "DOCKYARD_HOST_ADDRESS": host.address,
         "DOCKYARD_API_URL": f"http://127.0.0.1:{ports.api}",
+        # All-in-one and tests build from git served on loopback.
+        "DOCKYARD_GIT_ALLOW_PRIVATE_HOSTS": "true",
     }
 
 

@@ -99,6 +99,10 @@ class BackendSettings(BaseSettings):
 
     health_timeout_s: float = 2.0
     job_queue_name: str = "arq:queue"
+    # Builds: their own arq queue (the builder worker reads it); git hosts that resolve
+    # to loopback or private addresses only when allowed (all-in-one and tests).
+    build_queue_name: str = "dockyard:builds"
+    git_allow_private_hosts: bool = False
 
     @model_validator(mode="after")
     def _passwords_from_files(self) -> "BackendSettings":
