@@ -10,6 +10,10 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
+from backend.core.replay import REPLAYABLE, ReplayRolledBack
+
+REPLAYABLE_HEADER = REPLAYABLE.decode()
+
 PROBLEM_JSON = "application/problem+json"
 
 
@@ -131,6 +135,8 @@ def install_error_handlers(app: FastAPI) -> None:
                                         detail="The change conflicts with existing data."))
 
     _install_db_handlers(app)
+    # Outside the handlers, so it sees their responses: a rolled-back write runs again.
+    app.add_middleware(ReplayRolledBack)
 
 
 def _sqlstate(exc: DBAPIError) -> str:
@@ -153,7 +159,7 @@ def _install_db_handlers(app: FastAPI) -> None:
             return problem_response(Problem(type="/problems/busy", title="Busy", status=503,
                                             detail="The change collided with concurrent work "
                                             "and was not applied; send it again."),
-                                    {"Retry-After": "1"})
+                                    {"Retry-After": "1", REPLAYABLE_HEADER: "1"})
         raise exc
 
 
