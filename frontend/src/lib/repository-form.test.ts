@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 
 import {
-  emptyRepositoryForm, fromRepository, gitUrlError, parseContainerPaths, parseContainerPorts,
-  repositoryFormSchema, repositoryNameError, toRepositoryBody,
+  changedFields, emptyRepositoryForm, fromRepository, gitUrlError, parseContainerPaths, parseContainerPorts,
+  repositoryFieldOf, repositoryFormSchema, repositoryNameError, toRepositoryBody,
 } from "./repository-form";
 
 describe("repository names and git URLs", () => {
@@ -72,5 +72,21 @@ describe("the form", () => {
 
   it("does not check the name when editing", () => {
     expect(repositoryFormSchema(false).safeParse({ ...values, name: "" }).success).toBe(true);
+  });
+});
+
+describe("saving", () => {
+  const body = toRepositoryBody({ ...emptyRepositoryForm, git_url: "https://h/a.git", base_image: "b:1", build_env: "A=1" });
+
+  it("sends only what changed", () => {
+    expect(changedFields(body, { ...body })).toEqual({});
+    expect(changedFields(body, { ...body, build_env: { A: "2" }, build_on_tag: false }))
+      .toEqual({ build_env: { A: "2" }, build_on_tag: false });
+  });
+
+  it("places a 422 beside its field", () => {
+    expect(repositoryFieldOf(["ports", "0", "container_port"])).toBe("ports");
+    expect(repositoryFieldOf(["git_url"])).toBe("git_url");
+    expect(repositoryFieldOf(["other"])).toBeNull();
   });
 });

@@ -141,3 +141,20 @@ export function fromRepository(repo: RepositoryBody & { name: string }): Reposit
     build_env: formatEnv(repo.build_env), build_on_push: repo.build_on_push, build_on_tag: repo.build_on_tag,
   };
 }
+
+const FIELDS = new Set(Object.keys(emptyRepositoryForm));
+
+/** Where a 422 on the repository body belongs in the form (`ports.0.container_port` → ports). */
+export function repositoryFieldOf(path: string[]): string | null {
+  const head = path[0];
+  return head && FIELDS.has(head) ? head : null;
+}
+
+/** Only the fields that differ: an unchanged save must not raise the config revision. */
+export function changedFields(before: RepositoryBody, after: RepositoryBody): Partial<RepositoryBody> {
+  const changed: Partial<RepositoryBody> = {};
+  for (const key of Object.keys(after) as (keyof RepositoryBody)[]) {
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) Object.assign(changed, { [key]: after[key] });
+  }
+  return changed;
+}
