@@ -14,10 +14,12 @@ Deletions, other branches, pings and every other event build nothing.
 """
 
 import enum
+import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
+from urllib.parse import parse_qs
 
 MAX_DELIVERY_ID = 255
 _SHA = re.compile(r"[0-9a-f]{40}(?:[0-9a-f]{24})?")  # SHA-1 or SHA-256 object names
@@ -70,6 +72,27 @@ class Rules:
 
 class Malformed(ValueError):
     """A signed payload that does not have the shape its event promises."""
+
+
+class NotJson(ValueError):
+    """A signed body that is not JSON (nor a form with a JSON `payload` field)."""
+
+
+def load_payload(content_type: str, body: bytes) -> Any:
+    """The delivery's JSON; GitHub and Gitea may send it as a form's `payload` field."""
+    try:
+        if content_type.split(";")[0].strip().lower() != "application/x-www-form-urlencoded":
+            return json.loads(body)
+        fields = parse_qs(body.decode(), strict_parsing=True)
+    # RecursionError: JSON nested thousands deep, which the size bound alone allows.
+    except (ValueError, RecursionError) as exc:
+        raise NotJson("The body is not JSON.") from exc
+    if len(fields.get("payload", [])) != 1:
+        raise NotJson("A form delivery must have exactly one 'payload' field.")
+    try:
+        return json.loads(fields["payload"][0])
+    except (ValueError, RecursionError) as exc:
+        raise NotJson("The form's 'payload' field is not JSON.") from exc
 
 
 def identify(headers: Mapping[str, str]) -> Delivery | None:

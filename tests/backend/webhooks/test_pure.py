@@ -13,10 +13,12 @@ from backend.webhooks.events import (
     Delivery,
     Ignore,
     Malformed,
+    NotJson,
     Provider,
     Rules,
     decide,
     identify,
+    load_payload,
     valid_delivery_id,
 )
 
@@ -180,6 +182,24 @@ class TestDecide:
         with pytest.raises(Malformed):
             decide(Delivery(GT, "create", None), {"ref": "v1", "ref_type": "tag", "sha": "x"},
                    RULES)
+
+
+class TestLoadPayload:
+    FORM = "application/x-www-form-urlencoded"
+
+    def test_json_and_form(self) -> None:
+        assert load_payload("application/json", b'{"a": 1}') == {"a": 1}
+        assert load_payload("", b"[1]") == [1]
+        assert load_payload(f"{self.FORM}; charset=utf-8", b"payload=%7B%22a%22%3A1%7D") == \
+            {"a": 1}
+
+    @pytest.mark.parametrize(("content_type", "body"), [
+        ("application/json", b"{"), ("application/json", b"\xff"),
+        ("application/json", b"[" * 100_000), (FORM, b"payload=%7B"), (FORM, b"other=1"),
+        (FORM, b"payload=1&payload=2"), (FORM, b"%%%"), (FORM, b"\xff=1")])
+    def test_not_json(self, content_type: str, body: bytes) -> None:
+        with pytest.raises(NotJson):
+            load_payload(content_type, body)
 
 
 class TestTagDedupe:
