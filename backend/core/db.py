@@ -4,6 +4,7 @@ from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import Depends, Request
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -12,6 +13,19 @@ from sqlalchemy.ext.asyncio import (
 )
 
 from backend.core.config import BackendSettings
+
+# Deadlock victim, serialization failure: PostgreSQL rolled the transaction back whole.
+ROLLED_BACK_WHOLE = frozenset({"40P01", "40001"})
+
+
+def sqlstate(exc: DBAPIError) -> str:
+    orig = exc.orig
+    return str(getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None) or "")
+
+
+def lost_to_concurrent_work(exc: BaseException) -> bool:
+    """True when running the same transaction again may well succeed."""
+    return isinstance(exc, DBAPIError) and sqlstate(exc) in ROLLED_BACK_WHOLE
 
 
 def make_engine(settings: BackendSettings) -> AsyncEngine:

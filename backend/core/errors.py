@@ -10,6 +10,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
+from backend.core.db import ROLLED_BACK_WHOLE, sqlstate
 from backend.core.replay import REPLAYABLE, ReplayRolledBack
 
 REPLAYABLE_HEADER = REPLAYABLE.decode()
@@ -139,23 +140,18 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_middleware(ReplayRolledBack)
 
 
-def _sqlstate(exc: DBAPIError) -> str:
-    orig = exc.orig
-    return str(getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None) or "")
-
-
 def _install_db_handlers(app: FastAPI) -> None:
     @app.exception_handler(DBAPIError)
     async def _data(request: Request, exc: DBAPIError) -> JSONResponse:
         # SQLSTATE class 22 is "data exception": a value the column cannot hold (NUL in
         # text, out-of-range number) that slipped past validation. The user's input,
         # not the server, is at fault; the transaction was rolled back.
-        code = _sqlstate(exc)
+        code = sqlstate(exc)
         if code.startswith("22"):
             return problem_response(Problem(type="/problems/invalid", title="Invalid input",
                                             status=422, detail="A value cannot be stored: "
                                             "check for NUL characters or numbers out of range."))
-        if code in ("40P01", "40001"):  # deadlock or serialization failure: nothing written
+        if code in ROLLED_BACK_WHOLE:  # a deadlock's victim, say: nothing was written
             return problem_response(Problem(type="/problems/busy", title="Busy", status=503,
                                             detail="The change collided with concurrent work "
                                             "and was not applied; send it again."),
