@@ -10,6 +10,7 @@ from fastapi import FastAPI
 from backend.apps.router import router as apps_router
 from backend.auth.router import router as auth_router
 from backend.base_images.router import router as base_images_router
+from backend.builds.router import router as builds_router
 from backend.clusters.router import router as clusters_router
 from backend.containers.docker_hosts import DockerClients
 from backend.containers.router import router as containers_router
@@ -31,6 +32,7 @@ from backend.jobs.router import router as jobs_router
 from backend.namespaces.router import router as namespaces_router
 from backend.quotas.router import router as quotas_router
 from backend.registry.router import router as registry_router
+from backend.repositories.router import router as repositories_router
 from backend.sshkeys.router import router as sshkeys_router
 from backend.terminal.protocol import TAGS
 from backend.terminal.router import router as terminal_router
@@ -45,7 +47,8 @@ ROUTERS = [health_router, auth_router, users_router, tokens_router, groups_route
            hosts_public_router, deployments_router, containers_router, events_router,
            jobs_router,
            sshkeys_router, terminal_router, registry_router,
-           namespaces_router, base_images_router, quotas_router]
+           namespaces_router, base_images_router, quotas_router,
+           repositories_router, builds_router]
 
 
 async def open_resources(app: FastAPI, settings: BackendSettings) -> None:

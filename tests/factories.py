@@ -12,12 +12,14 @@ from backend.core.security import hash_password, hash_token, new_token
 from backend.models import (
     AccessToken,
     App,
+    Build,
     Cluster,
     ClusterQuota,
     Container,
     Deployment,
     Group,
     Host,
+    ImageRepository,
     Job,
     Member,
     NamespaceMember,
@@ -78,6 +80,24 @@ async def make_app(session: AsyncSession, group: Group) -> App:
     return app
 
 
+async def make_repository(session: AsyncSession, namespace: RegistryNamespace, *,
+                          git_url: str = "ssh://git@git.example.test/team/app.git"
+                          ) -> tuple[ImageRepository, Build]:
+    """A repository with one queued build."""
+    repo = ImageRepository(namespace_id=namespace.id, name=uniq("repo"), git_url=git_url,
+                           base_image="127.0.0.1:5000/library/busybox:1.35",
+                           start_script="exec httpd -f -p 8080",
+                           ports=[{"container_port": 8080}], deploy_key_public="ssh-ed25519 AA",
+                           deploy_key_private="-----BEGIN OPENSSH PRIVATE KEY-----")
+    session.add(repo)
+    await session.flush()
+    build = Build(repository_id=repo.id, trigger="manual", ref="main", ref_type="branch",
+                  config_revision=repo.config_revision, config={"git_url": git_url})
+    session.add(build)
+    await session.flush()
+    return repo, build
+
+
 @dataclass
 class World:
     """One group with a member of every role, its resources, and outsiders."""
@@ -95,6 +115,8 @@ class World:
     free_user: User | None = None  # not in the group: can be added
     namespace: RegistryNamespace | None = None  # the group's; free_user may pull from it
     base_image: BaseImage | None = None  # a business base image of that namespace
+    repository: ImageRepository | None = None  # in that namespace, over ssh (a deploy key)
+    build: Build | None = None  # a queued build of that repository
 
 
 async def make_world(session: AsyncSession) -> World:
@@ -136,8 +158,9 @@ async def make_world(session: AsyncSession) -> World:
     session.add(base_image)
     session.add(ClusterQuota(cluster_id=public.id, group_id=group.id, memory_mb=1024,
                              containers=10))
-    await session.flush()
+    repository, build = await make_repository(session, namespace)
     return World(group=group, app=app, cluster=cluster, public=public, host=host, job=job,
                  container=container,
                  users=users, tokens=tokens, spare=spare, free_user=free_user,
-                 namespace=namespace, base_image=base_image)
+                 namespace=namespace, base_image=base_image, repository=repository,
+                 build=build)

@@ -8,6 +8,7 @@ requeue sweep sends it later: a queued job is never lost.
 
 import logging
 import uuid
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from arq.connections import ArqRedis
@@ -17,6 +18,7 @@ from backend.models import Job
 
 log = logging.getLogger(__name__)
 _PENDING = "dockyard_pending_jobs"
+_AFTER_COMMIT = "dockyard_after_commit"
 
 
 def schedule(session: AsyncSession, *, kind: str, payload: dict[str, Any],
@@ -27,6 +29,13 @@ def schedule(session: AsyncSession, *, kind: str, payload: dict[str, Any],
     session.add(job)
     session.info.setdefault(_PENDING, []).append((kind, job.id))
     return job
+
+
+def after_commit(session: AsyncSession, what: str,
+                 action: Callable[[ArqRedis], Awaitable[Any]]) -> None:
+    """Run `action` with the arq pool once the session committed (messages to other
+    queues, Redis publishes); `what` names it in the warning if Redis refuses."""
+    session.info.setdefault(_AFTER_COMMIT, []).append((what, action))
 
 
 async def send(redis: ArqRedis, kind: str, job_id: uuid.UUID) -> None:
@@ -49,3 +58,10 @@ class JobSender:
                 await send(self.redis, kind, job_id)
             except Exception:  # the requeue sweep will send it
                 log.warning("could not enqueue job %s (%s); left queued", job_id, kind)
+        for what, action in session.info.pop(_AFTER_COMMIT, []):
+            if self.redis is None:
+                continue
+            try:
+                await action(self.redis)
+            except Exception:
+                log.warning("could not %s after commit", what)

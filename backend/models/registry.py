@@ -45,9 +45,9 @@ class ImageRepository(SQLModel, table=True):
     namespace_id: uuid.UUID = Field(foreign_key="registry_namespaces.id", index=True,
                                     ondelete="CASCADE")
     name: str = Field(max_length=128)
-    git_url: str = Field(max_length=1024)
+    git_url: str = Field(default="", max_length=1024)
     branch: str = Field(default="main", max_length=255)
-    base_image: str = Field(max_length=512)  # a full image reference
+    base_image: str = Field(default="", max_length=512)  # a full image reference
     build_script: str = Field(default="")
     start_script: str = Field(default="")
     ports: list[dict[str, Any]] = json_field(list)  # [{container_port: int}]

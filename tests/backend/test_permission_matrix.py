@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from backend.core.config import BackendSettings
 from backend.main import create_app
 from tests.conftest import auth
 from tests.factories import World, uniq
@@ -45,6 +46,7 @@ _SSH_KEY = ("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHzGT2v3eFNSGwrKbYdxAE9WyWmvqBF
 G = lambda w: f"/groups/{w.group.id}"  # noqa: E731
 A = lambda w: f"/apps/{w.app.id}"  # noqa: E731
 N = lambda w: f"/namespaces/{w.namespace.name}"  # noqa: E731
+R = lambda w: f"/repositories/{w.repository.id}"  # noqa: E731
 
 CASES = [
     Case("users:me", "GET", lambda w: "/users/me", "any", 200),
@@ -165,7 +167,7 @@ CASES = [
          lambda w: {"name": uniq("ns"), "group_id": str(w.group.id)}),
     Case("namespaces:get", "GET", N, "viewer", 200),
     Case("namespaces:update", "PATCH", N, "admin", 200, lambda w: {"public": False}),
-    Case("namespaces:delete", "DELETE", N, "admin", 204),
+    Case("namespaces:delete", "DELETE", N, "admin", 409),  # allowed, refused: a repository
     Case("namespaces:list_members", "GET", lambda w: f"{N(w)}/members", "viewer", 200),
     Case("namespaces:add_member", "POST", lambda w: f"{N(w)}/members", "admin", 201,
          lambda w: {"username": w.spare.username, "access": "push"}),
@@ -179,6 +181,22 @@ CASES = [
          lambda w: {"image": f"{w.namespace.name}/none:1", "name": "none"}),
     Case("base_images:delete", "DELETE", lambda w: f"{N(w)}/base-images/{w.base_image.id}",
          "developer", 204),
+    Case("repositories:list", "GET", lambda w: f"{N(w)}/repositories", "viewer", 200),
+    # An address literal: the host check needs no DNS (a platform image needs no registry).
+    Case("repositories:create", "POST", lambda w: f"{N(w)}/repositories", "developer", 201,
+         lambda w: {"name": uniq("r"), "git_url": "https://1.1.1.1/team/app.git",
+                    "base_image": f"{BackendSettings().registry_address}/library/busybox:1.35"}),
+    Case("repositories:get", "GET", R, "viewer", 200),
+    Case("repositories:update", "PATCH", R, "developer", 200,
+         lambda w: {"build_on_push": False}),
+    Case("repositories:regenerate_deploy_key", "POST", lambda w: f"{R(w)}/deploy-key",
+         "developer", 200),
+    Case("repositories:delete", "DELETE", R, "admin", 409),  # allowed, refused: a queued build
+    Case("builds:create", "POST", lambda w: f"{R(w)}/builds", "developer", 201, lambda w: {}),
+    Case("builds:list", "GET", lambda w: f"{R(w)}/builds", "viewer", 200),
+    Case("builds:get", "GET", lambda w: f"/builds/{w.build.id}", "viewer", 200),
+    Case("builds:cancel", "POST", lambda w: f"/builds/{w.build.id}/cancel", "developer", 200),
+    Case("builds:list_tags", "GET", lambda w: f"{R(w)}/tags", "viewer", 200),
 ]
 
 

@@ -347,6 +347,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/builds/{build_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get
+         * @description Get a build: status, step, commit, tag, digest, the rendered Dockerfile, timings.
+         */
+        get: operations["builds:get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/builds/{build_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel
+         * @description Cancel a build: a queued one at once, a running one as soon as the builder stops it.
+         */
+        post: operations["builds:cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/clusters": {
         parameters: {
             query?: never;
@@ -1087,6 +1127,30 @@ export interface paths {
         patch: operations["namespaces:update_member"];
         trace?: never;
     };
+    "/api/v1/namespaces/{name}/repositories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List
+         * @description List a namespace's image repositories.
+         */
+        get: operations["repositories:list"];
+        put?: never;
+        /**
+         * Create
+         * @description Create an image repository built from git (developers, or push members).
+         */
+        post: operations["repositories:create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/registry/token": {
         parameters: {
             query?: never;
@@ -1100,6 +1164,98 @@ export interface paths {
          *     token granting the requested actions you hold out (`docker login` asks for none).
          */
         get: operations["registry:token"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/repositories/{repo_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get
+         * @description Get an image repository; the webhook secret only for the group's developers.
+         */
+        get: operations["repositories:get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete
+         * @description Delete a repository and its build history (group admins); images stay.
+         */
+        delete: operations["repositories:delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Update
+         * @description Change a repository; build configuration changes raise its config_revision.
+         */
+        patch: operations["repositories:update"];
+        trace?: never;
+    };
+    "/api/v1/repositories/{repo_id}/builds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List
+         * @description List a repository's builds, newest first.
+         */
+        get: operations["builds:list"];
+        put?: never;
+        /**
+         * Create
+         * @description Build a branch or tag now (developers, or push members); the branch by default.
+         */
+        post: operations["builds:create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/repositories/{repo_id}/deploy-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Regenerate Deploy Key
+         * @description Replace the ssh deploy key (paste the new public half into the git host).
+         */
+        post: operations["repositories:regenerate_deploy_key"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/repositories/{repo_id}/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Tags
+         * @description List the image tags builds pushed, newest first.
+         */
+        get: operations["builds:list_tags"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1404,6 +1560,81 @@ export interface components {
             /** Namespace */
             namespace: string;
         };
+        /** BuildCreate */
+        BuildCreate: {
+            /**
+             * Ref
+             * @description Branch or tag to build; the repository's branch if left out. `refs/tags/x` builds the tag x.
+             * @example main
+             * @example refs/tags/v1.4.0
+             */
+            ref?: string | null;
+        };
+        /** BuildRead */
+        BuildRead: {
+            /** Cancel Requested */
+            cancel_requested: boolean;
+            /** Commit */
+            commit: string | null;
+            /** Config Revision */
+            config_revision: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By */
+            created_by: string | null;
+            /** Digest */
+            digest: string | null;
+            /** Dockerfile */
+            dockerfile: string | null;
+            /**
+             * Duration S
+             * @description From start to finish.
+             */
+            duration_s?: number | null;
+            /** Finished At */
+            finished_at: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Image */
+            image: string | null;
+            /** Reason */
+            reason: string | null;
+            /** Ref */
+            ref: string;
+            /** Ref Type */
+            ref_type: string;
+            /**
+             * Repository Id
+             * Format: uuid
+             */
+            repository_id: string;
+            /** Size */
+            size: number | null;
+            /** Started At */
+            started_at: string | null;
+            status: components["schemas"]["BuildStatus"];
+            step: components["schemas"]["BuildStep"] | null;
+            /** Tag */
+            tag: string | null;
+            /** Trigger */
+            trigger: string;
+        };
+        /**
+         * BuildStatus
+         * @enum {string}
+         */
+        BuildStatus: "queued" | "running" | "succeeded" | "failed" | "cancelled";
+        /**
+         * BuildStep
+         * @enum {string}
+         */
+        BuildStep: "clone" | "render" | "build" | "push";
         /**
          * CertificateRead
          * @description The uploaded certificate's public facts (the key is never returned).
@@ -1888,6 +2119,28 @@ export interface components {
                 [key: string]: string;
             } | null;
         };
+        /** ImageTagRead */
+        ImageTagRead: {
+            /** Build Id */
+            build_id: string | null;
+            /** Commit */
+            commit: string | null;
+            /** Config Revision */
+            config_revision: number | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Digest */
+            digest: string | null;
+            /** Image */
+            image: string;
+            /** Size */
+            size: number | null;
+            /** Tag */
+            tag: string;
+        };
         /** JobAccepted */
         JobAccepted: {
             /**
@@ -2106,6 +2359,13 @@ export interface components {
             /** Next Cursor */
             next_cursor?: string | null;
         };
+        /** Page[BuildRead] */
+        Page_BuildRead_: {
+            /** Items */
+            items: components["schemas"]["BuildRead"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
         /** Page[ClusterRead] */
         Page_ClusterRead_: {
             /** Items */
@@ -2141,6 +2401,13 @@ export interface components {
             /** Next Cursor */
             next_cursor?: string | null;
         };
+        /** Page[ImageTagRead] */
+        Page_ImageTagRead_: {
+            /** Items */
+            items: components["schemas"]["ImageTagRead"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
         /** Page[MemberRead] */
         Page_MemberRead_: {
             /** Items */
@@ -2152,6 +2419,13 @@ export interface components {
         Page_NamespaceRead_: {
             /** Items */
             items: components["schemas"]["NamespaceRead"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[RepositoryRead] */
+        Page_RepositoryRead_: {
+            /** Items */
+            items: components["schemas"]["RepositoryRead"][];
             /** Next Cursor */
             next_cursor?: string | null;
         };
@@ -2299,6 +2573,171 @@ export interface components {
             issued_at: string;
             /** Token */
             token: string;
+        };
+        /** RepositoryCreate */
+        RepositoryCreate: {
+            /**
+             * Base Image
+             * @example 127.0.0.1:5000/library/python:3-bookworm
+             */
+            base_image: string;
+            /**
+             * Branch
+             * @default main
+             */
+            branch?: string;
+            /**
+             * Build Env
+             * @default {}
+             */
+            build_env?: {
+                [key: string]: string;
+            };
+            /**
+             * Build On Push
+             * @default true
+             */
+            build_on_push?: boolean;
+            /**
+             * Build On Tag
+             * @default true
+             */
+            build_on_tag?: boolean;
+            /**
+             * Build Script
+             * @default
+             * @example pip install -r requirements.txt
+             */
+            build_script?: string;
+            /**
+             * Git Url
+             * @example https://git.example.com/team/shop.git
+             */
+            git_url: string;
+            /** Name */
+            name: string;
+            /**
+             * Ports
+             * @default []
+             */
+            ports?: components["schemas"]["RepositoryPort"][];
+            /**
+             * Start Script
+             * @default
+             * @example exec python app.py
+             */
+            start_script?: string;
+            /**
+             * Volumes
+             * @default []
+             */
+            volumes?: components["schemas"]["RepositoryVolume"][];
+        };
+        /** RepositoryPort */
+        RepositoryPort: {
+            /** Container Port */
+            container_port: number;
+        };
+        /** RepositoryRead */
+        RepositoryRead: {
+            /** Base Image */
+            base_image: string;
+            /** Branch */
+            branch: string;
+            /** Build Env */
+            build_env: {
+                [key: string]: string;
+            };
+            /** Build On Push */
+            build_on_push: boolean;
+            /** Build On Tag */
+            build_on_tag: boolean;
+            /** Build Script */
+            build_script: string;
+            /**
+             * Can Write
+             * @description Whether you may change it and start builds.
+             */
+            can_write: boolean;
+            /** Config Revision */
+            config_revision: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Deploy Key Public
+             * @description For ssh:// URLs: add it to the git host as a read-only deploy key.
+             */
+            deploy_key_public: string | null;
+            /** Git Url */
+            git_url: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Image
+             * @description Where builds push: <registry>/<namespace>/<name>.
+             */
+            image: string;
+            /** Name */
+            name: string;
+            /** Namespace */
+            namespace: string;
+            /** Ports */
+            ports: components["schemas"]["RepositoryPort"][];
+            /** Start Script */
+            start_script: string;
+            /** Updated At */
+            updated_at: string | null;
+            /** Volumes */
+            volumes: components["schemas"]["RepositoryVolume"][];
+            /**
+             * Webhook Secret
+             * @description Shared secret of the webhook; only for the group's developers and up.
+             */
+            webhook_secret: string | null;
+            /** Webhook Url */
+            webhook_url: string;
+        };
+        /**
+         * RepositoryUpdate
+         * @description Fields left out stay as they are.
+         */
+        RepositoryUpdate: {
+            /** Base Image */
+            base_image?: string | null;
+            /** Branch */
+            branch?: string | null;
+            /** Build Env */
+            build_env?: {
+                [key: string]: string;
+            } | null;
+            /** Build On Push */
+            build_on_push?: boolean | null;
+            /** Build On Tag */
+            build_on_tag?: boolean | null;
+            /** Build Script */
+            build_script?: string | null;
+            /** Git Url */
+            git_url?: string | null;
+            /** Ports */
+            ports?: components["schemas"]["RepositoryPort"][] | null;
+            /** Start Script */
+            start_script?: string | null;
+            /** Volumes */
+            volumes?: components["schemas"]["RepositoryVolume"][] | null;
+        };
+        /** RepositoryVolume */
+        RepositoryVolume: {
+            /**
+             * Container Path
+             * @example /data
+             */
+            container_path: string;
         };
         /**
          * Role
@@ -4130,6 +4569,140 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "builds:get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                build_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BuildRead"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "builds:cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                build_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BuildRead"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7815,6 +8388,158 @@ export interface operations {
             };
         };
     };
+    "repositories:list": {
+        parameters: {
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description next_cursor of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_RepositoryRead_"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "repositories:create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RepositoryCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RepositoryRead"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "registry:token": {
         parameters: {
             query?: {
@@ -7849,6 +8574,482 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "repositories:get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                repo_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RepositoryRead"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "repositories:delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                repo_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "repositories:update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                repo_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RepositoryUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RepositoryRead"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "builds:list": {
+        parameters: {
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description next_cursor of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                repo_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_BuildRead_"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "builds:create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                repo_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BuildCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BuildRead"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "repositories:regenerate_deploy_key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                repo_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RepositoryRead"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "builds:list_tags": {
+        parameters: {
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description next_cursor of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                repo_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ImageTagRead_"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

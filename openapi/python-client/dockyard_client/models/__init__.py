@@ -7,6 +7,10 @@ from .app_update import AppUpdate
 from .base_image_create import BaseImageCreate
 from .base_image_kind import BaseImageKind
 from .base_image_read import BaseImageRead
+from .build_create import BuildCreate
+from .build_read import BuildRead
+from .build_status import BuildStatus
+from .build_step import BuildStep
 from .certificate_read import CertificateRead
 from .certificate_upload import CertificateUpload
 from .cluster_create import ClusterCreate
@@ -43,6 +47,7 @@ from .host_status import HostStatus
 from .host_tls import HostTLS
 from .host_update import HostUpdate
 from .host_update_labels_type_0 import HostUpdateLabelsType0
+from .image_tag_read import ImageTagRead
 from .job_accepted import JobAccepted
 from .job_read import JobRead
 from .job_read_result import JobReadResult
@@ -62,13 +67,16 @@ from .namespace_member_update import NamespaceMemberUpdate
 from .namespace_read import NamespaceRead
 from .namespace_update import NamespaceUpdate
 from .page_app_read import PageAppRead
+from .page_build_read import PageBuildRead
 from .page_cluster_read import PageClusterRead
 from .page_container_read import PageContainerRead
 from .page_event_read import PageEventRead
 from .page_group_read import PageGroupRead
 from .page_host_read import PageHostRead
+from .page_image_tag_read import PageImageTagRead
 from .page_member_read import PageMemberRead
 from .page_namespace_read import PageNamespaceRead
+from .page_repository_read import PageRepositoryRead
 from .page_ssh_key_read import PageSshKeyRead
 from .page_token_read import PageTokenRead
 from .page_user_read import PageUserRead
@@ -83,6 +91,14 @@ from .quota_set import QuotaSet
 from .quota_usage import QuotaUsage
 from .registry_access import RegistryAccess
 from .registry_token import RegistryToken
+from .repository_create import RepositoryCreate
+from .repository_create_build_env import RepositoryCreateBuildEnv
+from .repository_port import RepositoryPort
+from .repository_read import RepositoryRead
+from .repository_read_build_env import RepositoryReadBuildEnv
+from .repository_update import RepositoryUpdate
+from .repository_update_build_env_type_0 import RepositoryUpdateBuildEnvType0
+from .repository_volume import RepositoryVolume
 from .role import Role
 from .rollback_request import RollbackRequest
 from .scale_request import ScaleRequest
@@ -119,6 +135,10 @@ __all__ = (
     "BaseImageCreate",
     "BaseImageKind",
     "BaseImageRead",
+    "BuildCreate",
+    "BuildRead",
+    "BuildStatus",
+    "BuildStep",
     "CertificateRead",
     "CertificateUpload",
     "ClusterCreate",
@@ -155,6 +175,7 @@ __all__ = (
     "HostTLS",
     "HostUpdate",
     "HostUpdateLabelsType0",
+    "ImageTagRead",
     "JobAccepted",
     "JobRead",
     "JobReadResult",
@@ -174,13 +195,16 @@ __all__ = (
     "NamespaceRead",
     "NamespaceUpdate",
     "PageAppRead",
+    "PageBuildRead",
     "PageClusterRead",
     "PageContainerRead",
     "PageEventRead",
     "PageGroupRead",
     "PageHostRead",
+    "PageImageTagRead",
     "PageMemberRead",
     "PageNamespaceRead",
+    "PageRepositoryRead",
     "PageSshKeyRead",
     "PageTokenRead",
     "PageUserRead",
@@ -195,6 +219,14 @@ __all__ = (
     "QuotaUsage",
     "RegistryAccess",
     "RegistryToken",
+    "RepositoryCreate",
+    "RepositoryCreateBuildEnv",
+    "RepositoryPort",
+    "RepositoryRead",
+    "RepositoryReadBuildEnv",
+    "RepositoryUpdate",
+    "RepositoryUpdateBuildEnvType0",
+    "RepositoryVolume",
     "Role",
     "RollbackRequest",
     "ScaleRequest",
