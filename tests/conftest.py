@@ -213,7 +213,11 @@ def live(db_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Live
     env = {**os.environ, "DOCKYARD_DATABASE_URL": db_url, "DOCKYARD_ADMIN_PASSWORD": password,
            "DOCKYARD_JOB_QUEUE_NAME": queue, "DOCKYARD_HOST_GRACE_S": "5",
            "DOCKYARD_RECONCILE_INTERVAL_S": "1", "DOCKYARD_STUCK_JOB_S": "6",
-           "DOCKYARD_CONTAINER_JOB_TIMEOUT_S": "20"}
+           "DOCKYARD_CONTAINER_JOB_TIMEOUT_S": "20",
+           # Builds on a queue of this run's own (a builder started with this env takes
+           # them), from git servers on loopback.
+           "DOCKYARD_BUILD_QUEUE_NAME": f"dockyard:builds:test:{uuid.uuid4().hex[:8]}",
+           "DOCKYARD_GIT_ALLOW_PRIVATE_HOSTS": "true"}
     logs = tmp_path_factory.mktemp("live")
     subprocess.run([sys.executable, "-m", "backend.cli", "ensure-admin", "--password-file",
                     str(logs / "pw")], env=env, check=True, cwd=ROOT, capture_output=True)
