@@ -27,7 +27,9 @@ class Layout:
     temp_dir: str
     worker_processes: str = "auto"
     keepalive: int = 16
-    connect_timeout_s: int = 5
+    # A connect on a LAN takes milliseconds: one still pending after 2 s goes to the next
+    # container (proxy_next_upstream timeout) well before a client gives up.
+    connect_timeout_s: int = 2
     read_timeout_s: int = 60
 
 
@@ -55,7 +57,9 @@ http {{
         '"method":"$request_method","uri":"$request_uri","status":$status,'
         '"bytes":$body_bytes_sent,"request_time":$request_time,'
         '"upstream":"$upstream_addr","upstream_status":"$upstream_status",'
-        '"upstream_time":"$upstream_response_time","request_id":"$dockyard_request_id",'
+        '"upstream_time":"$upstream_response_time",'
+        '"upstream_connect_time":"$upstream_connect_time",'
+        '"upstream_header_time":"$upstream_header_time","request_id":"$dockyard_request_id",'
         '"remote_addr":"$remote_addr","user_agent":"$http_user_agent"}}';
     access_log {access_log} dockyard_json;
     client_body_temp_path {temp}/client_body;
