@@ -11,18 +11,11 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 
-import { chromium } from "playwright-core";
+import { api, BASE_URL, expectText, fail, run, step as namedStep } from "./helpers.mjs";
 
-const STEP_MS = 15_000;
-const BASE_URL = (process.env.BASE_URL ?? "http://127.0.0.1:8000").replace(/\/+$/, "");
 const USERNAME = process.env.E2E_USERNAME;
 const PASSWORD = process.env.E2E_PASSWORD;
 const SCREENSHOT = process.env.SCREENSHOT;
-const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
-const ARGS = [
-  "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-];
 
 const suffix = randomBytes(3).toString("hex");
 const groupName = `${process.env.E2E_GROUP_PREFIX ?? "e2e"}-${suffix}`;
@@ -33,51 +26,11 @@ const emptyCluster = `empty-${suffix}`;
 let groupId = null;
 let emptyClusterId = null;
 
-function fail(message) {
-  console.error(`e2e: FAIL: ${message}`);
-  process.exit(1);
-}
-
 if (!USERNAME || !PASSWORD) fail("set E2E_USERNAME and E2E_PASSWORD (and BASE_URL if not http://127.0.0.1:8000)");
 
-/** Run one named step, bounded in time, so a failure says where it happened. */
-async function step(name, fn) {
-  const started = Date.now();
-  let timer;
-  const timeout = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${STEP_MS / 1000} s`)), STEP_MS);
-  });
-  try {
-    await Promise.race([fn(), timeout]);
-  } catch (err) {
-    err.step = name;
-    throw err;
-  } finally {
-    clearTimeout(timer);
-  }
-  console.log(`e2e: ok   ${name} (${Date.now() - started} ms)`);
-}
+async function main(page) {
+  const step = (name, fn) => namedStep(page, name, fn);
 
-async function expectText(locator, pattern, what) {
-  await locator.first().waitFor({ state: "visible" });
-  const text = (await locator.first().innerText()).trim();
-  if (!pattern.test(text)) throw new Error(`${what}: expected ${pattern}, got ${JSON.stringify(text)}`);
-}
-
-/** Call the API with the SPA's own token, for what the SPA has no form for. */
-async function api(page, method, path, body) {
-  return page.evaluate(async ({ method, path, body }) => {
-    const response = await fetch(path, {
-      method,
-      headers: { Authorization: `Bearer ${localStorage.getItem("dockyard.token")}`, "Content-Type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : null };
-  }, { method, path, body });
-}
-
-async function main(page, pageErrors) {
   await step("open the SPA and get sent to login", async () => {
     await page.goto(`${BASE_URL}/`);
     await page.waitForURL(/\/login/);
@@ -232,34 +185,6 @@ async function main(page, pageErrors) {
     await page.waitForURL(/\/login\?next=%2Fevents/);
     await page.locator("#username").waitFor();
   });
-
-  if (pageErrors.length) throw new Error(`uncaught errors in the page: ${pageErrors.join("; ")}`);
 }
 
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, timeout: STEP_MS })
-  .catch((err) => fail(`cannot start ${CHROMIUM}: ${err.message}`));
-let code = 0;
-try {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(STEP_MS);
-  const pageErrors = [];
-  page.on("pageerror", (err) => pageErrors.push(err.message));
-  try {
-    await main(page, pageErrors);
-    console.log(`e2e: PASS (group ${groupName})`);
-  } catch (err) {
-    code = 1;
-    console.error(`e2e: FAIL at step "${err.step ?? "setup"}": ${err.message.split("\n")[0]}`);
-    console.error(`e2e: page was ${page.url()}`);
-    const alerts = await page.getByRole("alert").allInnerTexts().catch(() => []);
-    if (alerts.length) console.error(`e2e: alerts on the page: ${alerts.join(" | ")}`);
-    if (SCREENSHOT) {
-      const path = SCREENSHOT.replace(/(\.png)?$/, "-failure.png");
-      await page.screenshot({ path }).then(() => console.error(`e2e: screenshot of the failure: ${path}`), () => {});
-    }
-  }
-} finally {
-  await browser.close();
-}
-process.exit(code);
+await run(main);
