@@ -40,6 +40,7 @@ from backend.terminal.session import Deps as TerminalDeps
 from backend.tokens.router import router as tokens_router
 from backend.users.router import router as users_router
 from backend.versions.router import router as versions_router
+from backend.webhooks.router import router as webhooks_router
 
 API_PREFIX = "/api/v1"
 ROUTERS = [health_router, auth_router, users_router, tokens_router, groups_router,
@@ -48,7 +49,7 @@ ROUTERS = [health_router, auth_router, users_router, tokens_router, groups_route
            jobs_router,
            sshkeys_router, terminal_router, registry_router,
            namespaces_router, base_images_router, quotas_router,
-           repositories_router, builds_router]
+           repositories_router, builds_router, webhooks_router]
 
 
 async def open_resources(app: FastAPI, settings: BackendSettings) -> None:

@@ -839,6 +839,33 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/hooks/git/{repo_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Git
+         * @description Receive a GitHub, Gitea or GitLab webhook delivery (no token: the signature is the auth).
+         *
+         *     GitHub: `X-Hub-Signature-256` (HMAC-SHA256 of the raw body with the repository's
+         *     webhook secret); Gitea: `X-Gitea-Signature` (hex HMAC-SHA256); GitLab:
+         *     `X-Gitlab-Token` (the secret itself). A push to the repository's branch builds it
+         *     (`build_on_push`), a new tag builds the tag once (`build_on_tag`); everything else is
+         *     answered 202 with the reason nothing was built. A delivery id seen before builds
+         *     nothing. The build runs in the background.
+         */
+        post: operations["webhooks:git"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/hosts/register": {
         parameters: {
             query?: never;
@@ -3156,6 +3183,30 @@ export interface components {
              */
             volume?: string | null;
         };
+        /**
+         * WebhookAnswer
+         * @description What a delivery did; git hosts show it in their delivery log.
+         */
+        WebhookAnswer: {
+            /**
+             * Build Id
+             * @description The build queued, or the earlier one that covers this.
+             */
+            build_id?: string | null;
+            /** Delivery Id */
+            delivery_id?: string | null;
+            /**
+             * Reason
+             * @example Build of branch 'main' at 3f9c2ab queued.
+             */
+            reason: string;
+            result: components["schemas"]["WebhookResult"];
+        };
+        /**
+         * WebhookResult
+         * @enum {string}
+         */
+        WebhookResult: "queued" | "ignored" | "duplicate" | "seen";
     };
     responses: never;
     parameters: never;
@@ -6999,6 +7050,71 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HealthRead"];
+                };
+            };
+        };
+    };
+    "webhooks:git": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                repo_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+                "application/x-www-form-urlencoded": {
+                    payload?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookAnswer"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };

@@ -126,6 +126,10 @@ from .version_read import VersionRead
 from .version_read_constraints import VersionReadConstraints
 from .version_read_env import VersionReadEnv
 from .volume_spec import VolumeSpec
+from .webhook_answer import WebhookAnswer
+from .webhook_result import WebhookResult
+from .webhooksgit_data_body import WebhooksgitDataBody
+from .webhooksgit_json_body import WebhooksgitJsonBody
 
 __all__ = (
     "AddContainerRequest",
@@ -254,4 +258,8 @@ __all__ = (
     "VersionReadConstraints",
     "VersionReadEnv",
     "VolumeSpec",
+    "WebhookAnswer",
+    "WebhookResult",
+    "WebhooksgitDataBody",
+    "WebhooksgitJsonBody",
 )
