@@ -2,7 +2,7 @@ import uuid
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import BaseModel, Field, StringConstraints, field_validator, model_validator
+from pydantic import BaseModel, Field, StringConstraints, field_validator
 
 from backend.core.schemas import Input
 from backend.registry.scopes import COMPONENT
@@ -79,16 +79,19 @@ class _Fields(Input):
             _check(rules.build_env_error(v))
         return v
 
-    @model_validator(mode="after")
-    def _unique(self) -> "_Fields":
-        ports: list[RepositoryPort] | None = getattr(self, "ports", None)
-        if ports is not None:
-            _check(rules.ports_error([p.container_port for p in ports]))
-        volumes: list[RepositoryVolume] | None = getattr(self, "volumes", None)
-        if volumes is not None:
-            _check(rules.volumes_error([v.container_path for v in volumes]))
-        return self
+    @field_validator("ports", check_fields=False)
+    @classmethod
+    def _ports(cls, v: list[RepositoryPort] | None) -> list[RepositoryPort] | None:
+        if v is not None:
+            _check(rules.ports_error([p.container_port for p in v]))
+        return v
 
+    @field_validator("volumes", check_fields=False)
+    @classmethod
+    def _volumes(cls, v: list[RepositoryVolume] | None) -> list[RepositoryVolume] | None:
+        if v is not None:
+            _check(rules.volumes_error([x.container_path for x in v]))
+        return v
 
 class RepositoryCreate(_Fields):
 
