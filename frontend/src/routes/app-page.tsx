@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { useParams } from "react-router";
+import { useParams, useSearchParams } from "react-router";
 
 import { appQuery } from "../api/apps";
 import { groupQuery, hasRole } from "../api/groups";
@@ -24,6 +24,13 @@ export function AppPage() {
   const versions = flatItems(versionsResult.data);
   const [creating, setCreating] = useState(false);
   const [comparing, setComparing] = useState(false);
+  // "Create a version from this tag" (a repository's tags) opens the form with ?image=.
+  const [search, setSearch] = useSearchParams();
+  const prefill = search.get("image");
+  const closeForm = () => {
+    setCreating(false);
+    if (prefill) setSearch({}, { replace: true });
+  };
 
   if (app.isPending) return <p className="muted">Loading…</p>;
   if (app.isError) return <ProblemAlert error={app.error} />;
@@ -38,7 +45,7 @@ export function AppPage() {
           { label: "Groups", to: "/groups" },
           { label: groupName, to: `/groups/${app.data.group_id}/apps` },
         ]}
-        actions={canDevelop && !creating && (
+        actions={canDevelop && !creating && !prefill && (
           <button className="btn btn-primary" onClick={() => setCreating(true)}>New version</button>
         )}
       >
@@ -46,7 +53,9 @@ export function AppPage() {
       </PageHeader>
       <AppDetailsCard app={app.data} canEdit={canDevelop} />
       <AppDomainsCard appId={appId} canEdit={canDevelop} />
-      {creating && <VersionForm appId={appId} base={versions[0]} onDone={() => setCreating(false)} />}
+      {(creating || prefill) && !versionsResult.isPending && (
+        <VersionForm appId={appId} base={versions[0]} image={prefill ?? undefined} onDone={closeForm} />
+      )}
       <DeploymentSection appId={appId} versions={versions.map((v) => v.number)} canOperate={canDevelop} />
       {comparing && <VersionDiff versions={versions} onClose={() => setComparing(false)} />}
       <section className="card">

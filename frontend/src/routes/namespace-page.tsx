@@ -11,6 +11,7 @@ import { PageHeader } from "../components/page-header";
 import { ProblemAlert } from "../components/problem-alert";
 import { baseImageRefError, dockerCommands, registryOf } from "../lib/image-names";
 import { NamespaceMembersCard } from "./namespace-members-card";
+import { NamespaceRepositoriesCard } from "./namespace-repositories-card";
 
 function OfferBaseImageForm({ name }: { name: string }) {
   const { addBaseImage } = useNamespaceMutations(name);
@@ -82,6 +83,7 @@ export function NamespacePage() {
           </label>
         )}
       </section>
+      <NamespaceRepositoriesCard name={name} canPush={canPush} />
       <NamespaceMembersCard name={name} canManage={canManage} canSee />
       <section className="card">
         <div className="card-head"><h2>Business base images</h2></div>

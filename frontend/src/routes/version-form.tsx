@@ -14,12 +14,14 @@ import { HealthFields } from "./version-health-fields";
 
 const V = limits.VersionCreate;
 
-/** The "new version" form; it starts from the newest version when there is one. */
-export function VersionForm({ appId, base, onDone }: { appId: string; base?: Version; onDone: () => void }) {
+type Props = { appId: string; base?: Version; image?: string; onDone: () => void };
+
+/** The "new version" form; it starts from the newest version when there is one (`image` replaces its image). */
+export function VersionForm({ appId, base, image, onDone }: Props) {
   const create = useCreateVersion(appId);
   const form = useForm<VersionFormValues>({
     resolver: zodResolver(versionFormSchema),
-    defaultValues: base ? fromVersion(base) : emptyVersionForm,
+    defaultValues: { ...(base ? fromVersion(base) : emptyVersionForm), ...(image ? { image } : {}) },
   });
   const { errors } = form.formState;
   const placed = placeErrors(create.error, versionFieldOf);
