@@ -26,7 +26,7 @@ down:
 # keep their data), then bring everything up as `make up` does.
 restart: bootstrap
 	scripts/dashboard --force
-	$(STACK) down --profile dev --services agents,worker,api
+	$(STACK) down --profile dev --services agents,builder,worker,api
 	$(STACK) up --profile dev --with-app $(if $(HOSTS),--hosts $(HOSTS))
 
 dashboard: bootstrap

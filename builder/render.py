@@ -47,6 +47,7 @@ class BuildSpec:
 
 @dataclass(frozen=True)
 class Rendered:
+    base_image: str
     dockerfile: str
     # Files the context holds beside the source, by their path in the context.
     files: dict[str, bytes]
@@ -76,7 +77,7 @@ def render(spec: BuildSpec) -> Rendered:
     if volumes:
         lines.append(f"VOLUME {json.dumps(volumes)}")
     lines.append(f'ENTRYPOINT ["/bin/sh", "{SCRIPTS_IN_IMAGE}/{START_SCRIPT}"]')
-    return Rendered(dockerfile="\n".join(lines) + "\n", files=files)
+    return Rendered(base_image=spec.base_image, dockerfile="\n".join(lines) + "\n", files=files)
 
 
 def quote(value: str) -> str:

@@ -9,7 +9,7 @@
     scripts/stack.py hosts up N | hosts down   (scripts/hosts: hosts of a running stack)
 
 Units, in start order: pg redis etcd registry docker nginx (services), migrate admin
-cluster images (setup steps), api worker ssh agents (the app, added by --with-app;
+cluster images (setup steps), api worker builder ssh agents (the app, added by --with-app;
 ssh is the SSH gateway into containers). Each
 profile has its own ports, bridge and home (.dockyard/ or .dockyard-test/, or --home, or
 $DOCKYARD_HOME), so a dev and a test stack run side by side. Everything started is
@@ -40,12 +40,12 @@ from stacklib.base import Service
 from stacklib.config import MAX_HOSTS, PROFILES, REPO, VENV_BIN, Stack, resolve_home
 from stacklib.edge import EdgeNginx, Lbgen, edge_env
 from stacklib.engine import DockerEngine
-from stacklib.services import Api, Etcd, Postgres, Redis, Registry, Worker
+from stacklib.services import Api, Builder, Etcd, Postgres, Redis, Registry, Worker
 from stacklib.sshgateway import SshGateway, port_of
 
 SERVICES = ("pg", "redis", "etcd", "registry", "docker", "nginx")
 STEPS = ("etcd-auth", "migrate", "admin", "cluster", "images")
-APP = ("lbgen", "api", "worker", "ssh", "agents")
+APP = ("lbgen", "api", "worker", "builder", "ssh", "agents")
 DEFAULT_UNITS = {
     "dev": (*SERVICES, "etcd-auth", "migrate", "admin", "cluster", "images"),
     "test": (*SERVICES, "etcd-auth", "migrate", "images", "lbgen"),
@@ -65,6 +65,7 @@ def build_services(stack: Stack) -> dict[str, Service]:
         "lbgen": Lbgen(stack),
         "api": Api(stack),
         "worker": Worker(stack),
+        "builder": Builder(stack),
         "ssh": SshGateway(stack),
     }
 

@@ -103,6 +103,10 @@ class BackendSettings(BaseSettings):
     # to loopback or private addresses only when allowed (all-in-one and tests).
     build_queue_name: str = "dockyard:builds"
     git_allow_private_hosts: bool = False
+    # The builder (builder/): concurrent builds per builder process, and the time a build
+    # may take before the builder stops it (failed, step and reason recorded).
+    build_concurrency: int = Field(default=2, ge=1, le=32)
+    build_timeout_s: float = Field(default=1800.0, gt=0)
 
     @model_validator(mode="after")
     def _passwords_from_files(self) -> "BackendSettings":

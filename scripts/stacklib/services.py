@@ -425,3 +425,9 @@ class Worker(AppProcess):
     def ready(self) -> bool:
         return self._started is None or time.monotonic() - self._started > self.settle
 
+
+class Builder(Worker):
+    """The image builder: its own arq worker on the builds queue (builder/worker.py)."""
+
+    name = "builder"
+    module = "builder.worker.WorkerSettings"
