@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 
 import { Badge } from "../components/badge";
 import { LogViewer } from "../components/log-viewer";
@@ -8,8 +8,12 @@ const TONES = { connecting: "amber", open: "green", ended: "gray", lost: "red" }
 const WORDS: Record<StreamState, string> = { connecting: "connecting", open: "live", ended: "complete", lost: "stopped" };
 
 /** The live tail over the websocket; "Reconnect" opens a fresh one (the server replays). */
-function LiveLog({ buildId, onReconnect }: { buildId: string; onReconnect: () => void }) {
+function LiveLog({ buildId, onReconnect, onEnd }: { buildId: string; onReconnect: () => void; onEnd: () => void }) {
   const log = useBuildLog(buildId);
+  const ended = log.state === "ended";
+  useEffect(() => {
+    if (ended) onEnd();
+  }, [ended, onEnd]);
   return (
     <>
       <div className="card-head">
@@ -26,12 +30,12 @@ function LiveLog({ buildId, onReconnect }: { buildId: string; onReconnect: () =>
   );
 }
 
-/** A build's log over the websocket: the lines so far, then the live tail. */
-export function BuildLogCard({ buildId }: { buildId: string }) {
+/** A build's log over the websocket: the lines so far, then the live tail; `onEnd` once it ends. */
+export function BuildLogCard({ buildId, onEnd }: { buildId: string; onEnd: () => void }) {
   const [attempt, setAttempt] = useState(0);
   return (
     <section className="card">
-      <LiveLog key={`${buildId}-${attempt}`} buildId={buildId} onReconnect={() => setAttempt((n) => n + 1)} />
+      <LiveLog key={`${buildId}-${attempt}`} buildId={buildId} onEnd={onEnd} onReconnect={() => setAttempt((n) => n + 1)} />
     </section>
   );
 }

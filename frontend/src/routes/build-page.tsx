@@ -1,7 +1,8 @@
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback } from "react";
 import { useParams } from "react-router";
 
-import { buildQuery, useCancelBuild } from "../api/builds";
+import { buildKeys, buildQuery, useCancelBuild } from "../api/builds";
 import { repositoryQuery } from "../api/repositories";
 import { Badge } from "../components/badge";
 import { CopyButton } from "../components/copy-button";
@@ -18,6 +19,9 @@ export function BuildPage() {
   const build = useQuery(buildQuery(buildId));
   const repo = useQuery({ ...repositoryQuery(build.data?.repository_id ?? ""), enabled: !!build.data });
   const cancel = useCancelBuild(buildId);
+  const client = useQueryClient();
+  // The stream's end frame comes before the next poll: read the final state at once.
+  const onEnd = useCallback(() => void client.invalidateQueries({ queryKey: buildKeys.all }), [client]);
   const b = build.data;
   if (!b) return build.isPending ? <p className="muted">Loading…</p> : <ProblemAlert error={build.error} />;
   const r = repo.data;
@@ -58,7 +62,7 @@ export function BuildPage() {
           <dt>Duration</dt><dd>{formatDuration(b.duration_s ?? buildSeconds(b.started_at, b.finished_at))}</dd>
         </dl>
       </section>
-      <BuildLogCard buildId={b.id} />
+      <BuildLogCard buildId={b.id} onEnd={onEnd} />
       {b.dockerfile && (
         <section className="card">
           <div className="card-head"><h2>Dockerfile</h2><CopyButton text={b.dockerfile} /></div>

@@ -1,10 +1,11 @@
-import { useInfiniteQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
 import { Link, useNavigate } from "react-router";
 
 import { appsQuery } from "../api/apps";
 import { flatItems } from "../api/pages";
-import { type ImageTag, type Repository, tagsQuery } from "../api/repositories";
+import { buildsQuery } from "../api/builds";
+import { type ImageTag, type Repository, repositoryKeys, tagsQuery } from "../api/repositories";
 import { CopyButton } from "../components/copy-button";
 import { ListFooter } from "../components/load-more";
 import { ProblemAlert } from "../components/problem-alert";
@@ -74,6 +75,12 @@ function TagRow({ repo, tag, groupId }: { repo: Repository; tag: ImageTag; group
 export function RepositoryTagsCard({ repo, groupId }: { repo: Repository; groupId: string | null }) {
   const query = useInfiniteQuery(tagsQuery(repo.id));
   const tags = flatItems(query.data);
+  // A build that just succeeded pushed a tag: read the tags again when the newest one changes.
+  const latest = flatItems(useInfiniteQuery(buildsQuery(repo.id)).data).find((b) => b.status === "succeeded")?.id;
+  const client = useQueryClient();
+  useEffect(() => {
+    if (latest) void client.invalidateQueries({ queryKey: repositoryKeys.tags(repo.id) });
+  }, [latest, client, repo.id]);
   return (
     <section className="card">
       <div className="card-head"><h2>Tags</h2><span className="muted small mono">{repo.image}</span></div>
