@@ -1,4 +1,4 @@
-# The control-plane image (API, worker, one-shot migrate) used by compose.yaml.
+# The control-plane image (API, worker, builder, ssh, edge, one-shot migrate) of compose.yaml.
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -6,9 +6,9 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1
 
-# git: the builder fetches app sources from git repositories.
+# git: the builder fetches app sources from git repositories. nginx: the edge service.
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends git \
+    && apt-get install -y --no-install-recommends git nginx-light \
     && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /app

@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from lbgen import model, render
+from lbgen import bootstrap, model, render
 from lbgen.nginx import ConfigRejected, Nginx, ReloadFailed
 from lbgen.settings import LbgenSettings
 from lbgen.watcher import RoutesWatcher
@@ -63,10 +63,7 @@ class Lbgen:
         self.settings, self.store = settings, store
         self.keys = KeyLayout(settings.etcd_prefix)
         self.watcher = RoutesWatcher(store, self.keys.routes)
-        self.layout = render.Layout(
-            http_listen=settings.http_listen, tls_listen=settings.tls_listen or None,
-            pid_file=str(settings.nginx_pid_file), access_log=str(settings.nginx_access_log),
-            temp_dir=str(settings.nginx_temp_dir), worker_processes=settings.nginx_workers)
+        self.layout = bootstrap.layout(settings)
         self.nginx = Nginx(settings.nginx_binary, settings.nginx_conf, settings.nginx_pid_file,
                            settings.http_host_port, settings.confirm_timeout_s)
         self.status = Status(settings.instance)

@@ -86,7 +86,6 @@ def started_agents(stack: Stack, first: int = 0) -> list[Service]:
 
 def env_values(stack: Stack) -> dict[str, str]:
     ports, host = stack.ports, stack.host(0)
-    nginx = EdgeNginx(stack)
     return {
         **edge_env(stack),
         "DOCKYARD_DATA_DIR": str(stack.home),
@@ -107,8 +106,6 @@ def env_values(stack: Stack) -> dict[str, str]:
         "DOCKYARD_REGISTRY_HOST": f"127.0.0.1:{ports.registry}",
         "DOCKYARD_DOCKER_HOST": host.docker_host,
         "DOCKYARD_NGINX_URL": f"http://127.0.0.1:{ports.nginx}",
-        "DOCKYARD_NGINX_CONF_DIR": str(nginx.conf_d),
-        "DOCKYARD_NGINX_PID_FILE": str(nginx.pidfile),
         "DOCKYARD_HOST_ADDRESS": host.address,
         "DOCKYARD_API_URL": f"http://127.0.0.1:{ports.api}",
         # All-in-one and tests build from git served on loopback.
