@@ -12,6 +12,7 @@ from backend.core.errors import problem_responses
 from backend.core.pagination import Page, PageDep
 from backend.core.routing import make_router
 from backend.deployments.routes import delete_route, write_routes
+from backend.repositories import auto_version
 from livestate.store import EtcdError
 
 log = logging.getLogger(__name__)
@@ -46,8 +47,10 @@ async def get_app(session: SessionDep, user: CurrentUser, app_id: uuid.UUID) -> 
               responses=problem_responses(403, 409))
 async def update_app(session: SessionDep, user: CurrentUser, app_id: uuid.UUID,
                      body: AppUpdate) -> AppRead:
-    """Change an app's description or domains (developers)."""
+    """Change an app's description, domains or versions from builds (developers)."""
     app = await service.update_app(session, user, app_id, body.description, body.domains)
+    if "auto_version" in body.model_fields_set:
+        await auto_version.configure(session, user, app, body.auto_version)
     return await service.get_app_read(session, user, app.id)
 
 

@@ -24,6 +24,16 @@ Domain = Annotated[str, Field(pattern=DOMAIN_PATTERN, max_length=253,
 Domains = Annotated[list[Domain], Field(max_length=50), AfterValidator(_unique)]
 
 
+class AutoVersion(Input):
+    """A successful build of this repository whose branch or tag matches the pattern makes
+    a new version from the app's latest one, with the built image."""
+
+    repository_id: uuid.UUID
+    branch_or_tag_pattern: str = Field(min_length=1, max_length=255, pattern=r"^[^\s\x00]+$",
+                                       examples=["main", "v*", "release/*"],
+                                       description="fnmatch-style: *, ?, [abc].")
+
+
 class AppCreate(Input):
 
     name: Name
@@ -35,6 +45,8 @@ class AppUpdate(Input):
 
     description: Description | None = None
     domains: Domains | None = None
+    auto_version: AutoVersion | None = Field(
+        default=None, description="Versions from builds; null turns them off.")
 
 
 class AppRead(BaseModel):
@@ -45,6 +57,7 @@ class AppRead(BaseModel):
     domains: list[str]
     config_revision: int
     latest_version: int | None
+    auto_version: AutoVersion | None = None
     created_at: datetime
     updated_at: datetime | None
 

@@ -38,6 +38,7 @@ def _read(app: App, domains: list[str] | None, latest: int | None) -> AppRead:
     return AppRead(id=app.id, group_id=app.group_id, name=app.name,
                    description=app.description, domains=domains or [],
                    config_revision=app.config_revision, latest_version=latest,
+                   auto_version=app.auto_version,
                    created_at=app.created_at, updated_at=app.updated_at)
 
 

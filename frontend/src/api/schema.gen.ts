@@ -47,7 +47,7 @@ export interface paths {
         head?: never;
         /**
          * Update
-         * @description Change an app's description or domains (developers).
+         * @description Change an app's description, domains or versions from builds (developers).
          */
         patch: operations["apps:update"];
         trace?: never;
@@ -1518,6 +1518,7 @@ export interface components {
         };
         /** AppRead */
         AppRead: {
+            auto_version?: components["schemas"]["AutoVersion"] | null;
             /** Config Revision */
             config_revision: number;
             /**
@@ -1548,10 +1549,32 @@ export interface components {
         };
         /** AppUpdate */
         AppUpdate: {
+            /** @description Versions from builds; null turns them off. */
+            auto_version?: components["schemas"]["AutoVersion"] | null;
             /** Description */
             description?: string | null;
             /** Domains */
             domains?: string[] | null;
+        };
+        /**
+         * AutoVersion
+         * @description A successful build of this repository whose branch or tag matches the pattern makes
+         *     a new version from the app's latest one, with the built image.
+         */
+        AutoVersion: {
+            /**
+             * Branch Or Tag Pattern
+             * @description fnmatch-style: *, ?, [abc].
+             * @example main
+             * @example v*
+             * @example release/*
+             */
+            branch_or_tag_pattern: string;
+            /**
+             * Repository Id
+             * Format: uuid
+             */
+            repository_id: string;
         };
         /**
          * BaseImageCreate

@@ -4,6 +4,7 @@ from .add_container_request import AddContainerRequest
 from .app_create import AppCreate
 from .app_read import AppRead
 from .app_update import AppUpdate
+from .auto_version import AutoVersion
 from .base_image_create import BaseImageCreate
 from .base_image_kind import BaseImageKind
 from .base_image_read import BaseImageRead
@@ -136,6 +137,7 @@ __all__ = (
     "AppCreate",
     "AppRead",
     "AppUpdate",
+    "AutoVersion",
     "BaseImageCreate",
     "BaseImageKind",
     "BaseImageRead",

@@ -8,10 +8,13 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..types import UNSET, Unset
 from typing import cast
 from uuid import UUID
 import datetime
 
+if TYPE_CHECKING:
+  from ..models.auto_version import AutoVersion
 
 
 
@@ -34,6 +37,7 @@ class AppRead:
             latest_version (int | None):
             name (str):
             updated_at (datetime.datetime | None):
+            auto_version (AutoVersion | None | Unset):
      """
 
     config_revision: int
@@ -45,6 +49,7 @@ class AppRead:
     latest_version: int | None
     name: str
     updated_at: datetime.datetime | None
+    auto_version: AutoVersion | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -52,6 +57,7 @@ class AppRead:
 
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.auto_version import AutoVersion # noqa: PLC0415
         config_revision = self.config_revision
 
         created_at = self.created_at.isoformat()
@@ -77,6 +83,14 @@ class AppRead:
         else:
             updated_at = self.updated_at
 
+        auto_version: dict[str, Any] | None | Unset
+        if isinstance(self.auto_version, Unset):
+            auto_version = UNSET
+        elif isinstance(self.auto_version, AutoVersion):
+            auto_version = self.auto_version.to_dict()
+        else:
+            auto_version = self.auto_version
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -91,6 +105,8 @@ class AppRead:
             "name": name,
             "updated_at": updated_at,
         })
+        if auto_version is not UNSET:
+            field_dict["auto_version"] = auto_version
 
         return field_dict
 
@@ -98,6 +114,7 @@ class AppRead:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.auto_version import AutoVersion # noqa: PLC0415
         d = dict(src_dict)
         config_revision = d.pop("config_revision")
 
@@ -149,6 +166,26 @@ class AppRead:
         updated_at = _parse_updated_at(d.pop("updated_at"))
 
 
+        def _parse_auto_version(data: object) -> AutoVersion | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                auto_version_type_0 = AutoVersion.from_dict(data)
+
+
+
+                return auto_version_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(AutoVersion | None | Unset, data)
+
+        auto_version = _parse_auto_version(d.pop("auto_version", UNSET))
+
+
         app_read = cls(
             config_revision=config_revision,
             created_at=created_at,
@@ -159,6 +196,7 @@ class AppRead:
             latest_version=latest_version,
             name=name,
             updated_at=updated_at,
+            auto_version=auto_version,
         )
 
 

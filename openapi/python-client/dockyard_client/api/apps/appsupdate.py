@@ -117,7 +117,7 @@ def sync_detailed(
 ) -> Response[AppRead | Problem]:
     """ Update
 
-     Change an app's description or domains (developers).
+     Change an app's description, domains or versions from builds (developers).
 
     Args:
         app_id (UUID):
@@ -153,7 +153,7 @@ def sync(
 ) -> AppRead | Problem | None:
     """ Update
 
-     Change an app's description or domains (developers).
+     Change an app's description, domains or versions from builds (developers).
 
     Args:
         app_id (UUID):
@@ -184,7 +184,7 @@ async def asyncio_detailed(
 ) -> Response[AppRead | Problem]:
     """ Update
 
-     Change an app's description or domains (developers).
+     Change an app's description, domains or versions from builds (developers).
 
     Args:
         app_id (UUID):
@@ -220,7 +220,7 @@ async def asyncio(
 ) -> AppRead | Problem | None:
     """ Update
 
-     Change an app's description or domains (developers).
+     Change an app's description, domains or versions from builds (developers).
 
     Args:
         app_id (UUID):
