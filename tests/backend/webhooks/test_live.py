@@ -20,6 +20,9 @@ from tests.factories import uniq
 
 EXAMPLES = ROOT / "node_modules/@octokit/webhooks-examples/api.github.com/index.json"
 SHA = "3f9c2ab5d1e0a6b7c8d9e0f1a2b3c4d5e6f7a8b9"
+# Nothing listens there: should a builder take these made-up builds, its clone fails at
+# once instead of waiting on DNS.
+GIT_URL = "git://127.0.0.1:9/none.git"
 
 
 @dataclass
@@ -48,7 +51,7 @@ def make_hooked(live: Live, admin_token: str, **fields: Any) -> Hooked:
     base = next(i["image"] for i in httpx.get(live.api("/base-images"), headers=me).json()
                 if i["kind"] == "platform")
     r = httpx.post(live.api(f"/namespaces/{ns}/repositories"), headers=me, json={
-        "name": "app", "git_url": "https://git.example.test/team/app.git", "branch": "main",
+        "name": "app", "git_url": GIT_URL, "branch": "main",
         "base_image": base, "start_script": "exec httpd -f -p 8080",
         "ports": [{"container_port": 8080}], **fields})
     assert r.status_code == 201, r.text
