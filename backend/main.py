@@ -10,6 +10,7 @@ from fastapi import FastAPI
 from backend.apps.router import router as apps_router
 from backend.auth.router import router as auth_router
 from backend.base_images.router import router as base_images_router
+from backend.builds.log_stream import router as build_logs_router
 from backend.builds.router import router as builds_router
 from backend.clusters.router import router as clusters_router
 from backend.containers.docker_hosts import DockerClients
@@ -49,7 +50,7 @@ ROUTERS = [health_router, auth_router, users_router, tokens_router, groups_route
            jobs_router,
            sshkeys_router, terminal_router, registry_router,
            namespaces_router, base_images_router, quotas_router,
-           repositories_router, builds_router, webhooks_router]
+           repositories_router, builds_router, webhooks_router, build_logs_router]
 
 
 async def open_resources(app: FastAPI, settings: BackendSettings) -> None:

@@ -199,6 +199,7 @@ CASES = [
     Case("builds:get", "GET", lambda w: f"/builds/{w.build.id}", "viewer", 200),
     Case("builds:cancel", "POST", lambda w: f"/builds/{w.build.id}/cancel", "developer", 200),
     Case("builds:list_tags", "GET", lambda w: f"{R(w)}/tags", "viewer", 200),
+    Case("builds:log", "GET", lambda w: f"/builds/{w.build.id}/log", "viewer", 200),
 ]
 
 
