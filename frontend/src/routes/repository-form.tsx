@@ -82,9 +82,12 @@ export function RepositoryForm({ initial, readOnly = false, pending, error, subm
         </Field>
         <Field label="Base image" htmlFor="repo-base-image" error={fieldError("base_image")}
           hint="The image the build starts FROM">
-          <select id="repo-base-image" disabled={readOnly} {...form.register("base_image")}>
-            <BaseImageOptions images={baseImages.data ?? []} current={initial?.base_image ?? ""} />
-          </select>
+          {/* Controlled: the options arrive after the form, and the value must hold. */}
+          <Controller control={form.control} name="base_image" render={({ field }) => (
+            <select id="repo-base-image" disabled={readOnly} {...field}>
+              <BaseImageOptions images={baseImages.data ?? []} current={initial?.base_image ?? ""} />
+            </select>
+          )} />
         </Field>
         {script("build_script", "Build script", "Runs once in the cloned source (a RUN step), e.g. pip install -r requirements.txt",
           "# shell, run in /src at build time")}
