@@ -118,7 +118,8 @@ def scenarios(api: str, token: str, repo: ImageRepository) -> dict[str, tuple[Sc
         return c.post(hook, content=body, headers=headers)
 
     def ping(c: httpx.Client) -> httpx.Response:
-        body, headers = delivery(secret, "ping", {"zen": "Practicality beats purity."})
+        body, headers = delivery(secret, "ping", {"zen": "Practicality beats purity.",
+                                                  "hook_id": uuid.uuid4().int % 10**9})
         return c.post(hook, content=body, headers=headers)
 
     def forged(c: httpx.Client) -> httpx.Response:

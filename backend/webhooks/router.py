@@ -52,4 +52,4 @@ async def receive_git_webhook(request: Request, session: SessionDep, settings: S
         payload = load_payload(request.headers.get("content-type", ""), body)
     except NotJson as exc:
         raise BadRequest(str(exc)) from exc
-    return await service.receive(session, settings, repo, delivery, payload)
+    return await service.receive(session, settings, repo, delivery, payload, body)

@@ -4,12 +4,13 @@ The build itself runs in the background: `queue_build` enqueues after the reques
 commit, so the git host gets its answer in milliseconds.
 """
 
+import hashlib
 import uuid
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backend.builds.errors import AlreadyBuilt
@@ -61,14 +62,15 @@ async def _repository(session: AsyncSession, repo_id: str) -> ImageRepository | 
 
 
 async def receive(session: AsyncSession, settings: BackendSettings, repo: ImageRepository,
-                  delivery: Delivery, payload: Any) -> WebhookAnswer:
+                  delivery: Delivery, payload: Any, body: bytes) -> WebhookAnswer:
     group_id = await _lock(session, repo)
-    answer = await _answer(session, settings, repo, delivery, payload)
+    digest = hashlib.sha256(body).hexdigest()
+    answer = await _answer(session, settings, repo, delivery, payload, digest)
     # The answer without secrets: the repository's secret never enters an event.
     events.record(session, None, ACTION, "repository", repo.id, group_id=group_id,
                   outcome="success" if answer.result is R.queued else "ignored",
                   provider=delivery.provider.value, event=delivery.event[:64],
-                  **answer.model_dump(mode="json"))
+                  body_sha256=digest, **answer.model_dump(mode="json"))
     return answer
 
 
@@ -85,9 +87,9 @@ async def _lock(session: AsyncSession, repo: ImageRepository) -> uuid.UUID:
 
 
 async def _answer(session: AsyncSession, settings: BackendSettings, repo: ImageRepository,
-                  delivery: Delivery, payload: Any) -> WebhookAnswer:
+                  delivery: Delivery, payload: Any, digest: str) -> WebhookAnswer:
     did = delivery.delivery_id
-    if did is not None and (seen := await _seen(session, repo.id, did)) is not None:
+    if (seen := await _seen(session, repo.id, did, digest)) is not None:
         return seen
     try:
         decision = decide(delivery, payload, Rules(branch=repo.branch,
@@ -119,20 +121,32 @@ async def _queue(session: AsyncSession, settings: BackendSettings, repo: ImageRe
                          reason=f"Build of {want.ref_type} '{want.ref}'{at} queued.")
 
 
-async def _seen(session: AsyncSession, repo_id: uuid.UUID, did: str) -> WebhookAnswer | None:
-    """A delivery handled before answers as such; only a build counts as proof first."""
-    build_id = (await session.execute(
+async def _seen(session: AsyncSession, repo_id: uuid.UUID, did: str | None, digest: str
+                ) -> WebhookAnswer | None:
+    """A delivery handled before, known by its id or by its exact body.
+
+    The signature covers the body only: a captured delivery replayed under a new id has
+    the same body, while two real pushes never do (`before`, timestamps, pusher differ).
+    """
+    build_id = None if did is None else (await session.execute(
         select(Build.id).where(Build.repository_id == repo_id, Build.delivery_id == did)
     )).scalar_one_or_none()
     if build_id is None:
-        # Deliveries that built nothing leave only their event.
-        event = (await session.execute(
-            select(Event.id).where(Event.target_type == "repository",
-                                   Event.target_id == str(repo_id), Event.action == ACTION,
-                                   Event.detail["delivery_id"].astext == did).limit(1)
+        same = Event.detail["body_sha256"].astext == digest
+        if did is not None:
+            same = or_(same, Event.detail["delivery_id"].astext == did)
+        prior = (await session.execute(
+            select(Event.detail).where(Event.target_type == "repository",
+                                       Event.target_id == str(repo_id),
+                                       Event.action == ACTION, same).limit(1)
         )).scalar_one_or_none()
-        if event is None:
+        if prior is None:
             return None
+        build_id = prior.get("build_id")
+        if prior.get("delivery_id") != did:
+            return WebhookAnswer(result=R.seen, build_id=build_id, delivery_id=did,
+                                 reason="This exact body was delivered before under another "
+                                        "delivery id (a replay?); nothing new is built.")
     return WebhookAnswer(result=R.seen, build_id=build_id, delivery_id=did,
                          reason=f"Delivery {did} was handled before; nothing new is built.")
 

@@ -133,6 +133,27 @@ class TestBranch:
         assert again.json()["result"] == "seen" and again.json()["build_id"] == str(build.id)
         assert len(await builds(session, repo)) == 1
 
+    async def test_replay_under_a_new_delivery_id(self, client: Any, session: AsyncSession,
+                                                  repo: ImageRepository) -> None:
+        # The signature covers the body, not the delivery id header: the body gives it away.
+        payload = push("refs/heads/main", SHA)
+        first = await send(client, repo, payload)
+        for header in (str(uuid.uuid4()), None):
+            body = body_of(payload)
+            headers = sender.github(repo.webhook_secret, "push", body)
+            if header is None:
+                del headers["X-GitHub-Delivery"]
+            else:
+                headers["X-GitHub-Delivery"] = header
+            r = await client.post(url(repo), content=body, headers=headers)
+            assert r.json()["result"] == "seen", r.text
+            assert r.json()["build_id"] == first.json()["build_id"]
+            assert "replay" in r.json()["reason"]
+        # The same commit pushed again for real is another body (before, timestamps).
+        again = await send(client, repo, push("refs/heads/main", SHA, before=SHA2))
+        assert again.json()["result"] == "queued"
+        assert len(await builds(session, repo)) == 2
+
     @pytest.mark.parametrize(("payload", "event", "reason"), [
         (push("refs/heads/feature", SHA), "push", "not the repository's branch"),
         (push("refs/heads/main", sender.ZERO, deleted=True), "push", "was deleted"),
@@ -245,3 +266,4 @@ class TestEvent:
         assert rows[0].detail["provider"] == "github" and rows[0].detail["event"] == "push"
         assert "not the repository's branch" in rows[1].detail["reason"]
         assert repo.webhook_secret not in json.dumps([e.detail for e in rows])
+        assert len({e.detail["body_sha256"] for e in rows}) == 2
