@@ -32,7 +32,10 @@ class BuildCreate(Input):
     @field_validator("ref")
     @classmethod
     def _ref(cls, v: str | None) -> str | None:
-        if v is not None and (err := rules.ref_name_error(v, "ref")):
+        if v is None:
+            return v
+        name = v.removeprefix("refs/tags/").removeprefix("refs/heads/")
+        if err := rules.ref_name_error(v, "ref") or rules.ref_name_error(name, "ref"):
             raise ValueError(err)
         return v
 

@@ -7,7 +7,7 @@ import ipaddress
 import re
 from urllib.parse import SplitResult, urlsplit
 
-from backend.versions.rules import container_path_error, env_name_error
+from backend.versions.rules import container_path_error, env_name_error, env_size_error
 
 GIT_SCHEMES = ("https", "http", "git", "ssh")
 MAX_GIT_URL = 1024
@@ -151,7 +151,7 @@ def build_env_error(env: dict[str, str]) -> str | None:
             return err
         if "\x00" in value or len(value) > MAX_BUILD_ENV_VALUE:
             return f"the value of {name} holds NUL or is longer than {MAX_BUILD_ENV_VALUE}"
-    return None
+    return env_size_error(env)
 
 
 # Branch names git accepts, narrowed: no leading '-', no '..', no control characters,

@@ -71,7 +71,8 @@ class TestQueue:
         r = await build(client, world, ref=ref)
         assert r.status_code == 201 and (r.json()["ref"], r.json()["ref_type"]) == want
 
-    @pytest.mark.parametrize("ref", ["-x", "a..b", "a b", "x" * 256])
+    @pytest.mark.parametrize("ref", ["-x", "a..b", "a b", "x" * 256, "refs/tags/-x",
+                                     "refs/heads/", "refs/tags/a..b"])
     async def test_bad_refs(self, client: Any, world: World, ref: str) -> None:
         r = await build(client, world, ref=ref)
         assert r.status_code == 422 and r.json()["errors"][0]["loc"] == ["body", "ref"]

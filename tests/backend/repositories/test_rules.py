@@ -93,6 +93,8 @@ class TestOtherFields:
         assert rules.build_env_error({"PIP_INDEX_URL": "https://x", "_A1": ""}) is None
         assert rules.build_env_error({"1A": "x"}) is not None
         assert rules.build_env_error({"A-B": "x"}) is not None
+        big = {f"V{i}": "x" * 30000 for i in range(3)}  # each value fits, not all of them
+        assert "64 KiB" in (rules.build_env_error(big) or "")
 
     @pytest.mark.parametrize("ref", ["main", "release/1.x", "v1.4.0", "feature_a"])
     def test_good_refs(self, ref: str) -> None:
