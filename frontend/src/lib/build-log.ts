@@ -40,7 +40,7 @@ export function parseLogFrame(text: string): LogFrame | null {
 
 const CLOSE_CODES: Record<number, string> = {
   4401: "not authenticated: log in again",
-  4403: "refused: you may not read this repository's builds",
+  4403: "refused: this page is not on the platform's own address",
   4404: "no such build, or it is not in one of your namespaces",
   1011: "the log stream failed on the server",
 };
