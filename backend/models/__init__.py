@@ -23,6 +23,7 @@ from backend.models.registry import (
 from backend.models.ssh_key import SshKey
 from backend.models.user import User
 from backend.models.version import Version
+from backend.models.webhook_delivery import WebhookDelivery
 
 __all__ = [
     "AccessToken", "App", "AppDomain", "Build", "BuildStatus", "BuildStep", "Cluster",
@@ -30,5 +31,5 @@ __all__ = [
     "Deployment", "Event", "Group",
     "Host", "HostStatus", "ImageRepository", "ImageTag", "Job", "JobState", "JoinToken", "Member",
     "NamespaceMember", "RegistryAccess", "RegistryNamespace", "Role", "SshKey",
-    "TokenKind", "User", "Version",
+    "TokenKind", "User", "Version", "WebhookDelivery",
 ]

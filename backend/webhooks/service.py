@@ -18,7 +18,7 @@ from backend.builds.service import queue_build
 from backend.core import events
 from backend.core.config import BackendSettings
 from backend.core.errors import BadRequest, Unprocessable
-from backend.models import Build, Event, ImageRepository, RegistryNamespace
+from backend.models import Build, ImageRepository, RegistryNamespace, WebhookDelivery
 from backend.webhooks import dedupe, signatures
 from backend.webhooks.errors import WebhookRefused
 from backend.webhooks.events import (
@@ -66,11 +66,15 @@ async def receive(session: AsyncSession, settings: BackendSettings, repo: ImageR
     group_id = await _lock(session, repo)
     digest = hashlib.sha256(body).hexdigest()
     answer = await _answer(session, settings, repo, delivery, payload, digest)
+    if answer.result is not R.seen:
+        session.add(WebhookDelivery(repository_id=repo.id, delivery_id=delivery.delivery_id,
+                                    body_sha256=digest, result=answer.result.value,
+                                    build_id=answer.build_id))
     # The answer without secrets: the repository's secret never enters an event.
     events.record(session, None, ACTION, "repository", repo.id, group_id=group_id,
                   outcome="success" if answer.result is R.queued else "ignored",
                   provider=delivery.provider.value, event=delivery.event[:64],
-                  body_sha256=digest, **answer.model_dump(mode="json"))
+                  **answer.model_dump(mode="json"))
     return answer
 
 
@@ -123,32 +127,22 @@ async def _queue(session: AsyncSession, settings: BackendSettings, repo: ImageRe
 
 async def _seen(session: AsyncSession, repo_id: uuid.UUID, did: str | None, digest: str
                 ) -> WebhookAnswer | None:
-    """A delivery handled before, known by its id or by its exact body.
-
-    The signature covers the body only: a captured delivery replayed under a new id has
-    the same body, while two real pushes never do (`before`, timestamps, pusher differ).
-    """
-    build_id = None if did is None else (await session.execute(
-        select(Build.id).where(Build.repository_id == repo_id, Build.delivery_id == did)
-    )).scalar_one_or_none()
-    if build_id is None:
-        same = Event.detail["body_sha256"].astext == digest
-        if did is not None:
-            same = or_(same, Event.detail["delivery_id"].astext == did)
-        prior = (await session.execute(
-            select(Event.detail).where(Event.target_type == "repository",
-                                       Event.target_id == str(repo_id),
-                                       Event.action == ACTION, same).limit(1)
-        )).scalar_one_or_none()
-        if prior is None:
-            return None
-        build_id = prior.get("build_id")
-        if prior.get("delivery_id") != did:
-            return WebhookAnswer(result=R.seen, build_id=build_id, delivery_id=did,
-                                 reason="This exact body was delivered before under another "
-                                        "delivery id (a replay?); nothing new is built.")
-    return WebhookAnswer(result=R.seen, build_id=build_id, delivery_id=did,
-                         reason=f"Delivery {did} was handled before; nothing new is built.")
+    """A delivery answered before, known by its exact body or by its delivery id."""
+    same = [WebhookDelivery.body_sha256 == digest]
+    if did is not None:
+        same.append(WebhookDelivery.delivery_id == did)
+    prior = (await session.execute(
+        select(WebhookDelivery).where(WebhookDelivery.repository_id == repo_id, or_(*same))
+        .limit(1))).scalar_one_or_none()
+    if prior is None:
+        return None
+    if did is not None and prior.delivery_id == did:
+        reason = f"Delivery {did} was handled before; nothing new is built."
+    else:
+        reason = ("This exact body was delivered before under another delivery id "
+                  "(a replay?); nothing new is built.")
+    return WebhookAnswer(result=R.seen, build_id=prior.build_id, delivery_id=did,
+                         reason=reason)
 
 
 async def _tag_built(session: AsyncSession, repo_id: uuid.UUID, tag: str

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from backend.models import Build, Event, ImageRepository
+from backend.models import Build, Event, ImageRepository, WebhookDelivery
 from backend.webhooks.router import MAX_BODY
 from tests.backend.webhooks import sender
 from tests.backend.webhooks.sender import body_of, github_create, github_tag_push, push
@@ -266,4 +266,7 @@ class TestEvent:
         assert rows[0].detail["provider"] == "github" and rows[0].detail["event"] == "push"
         assert "not the repository's branch" in rows[1].detail["reason"]
         assert repo.webhook_secret not in json.dumps([e.detail for e in rows])
-        assert len({e.detail["body_sha256"] for e in rows}) == 2
+        kept = list((await session.execute(select(WebhookDelivery).where(
+            WebhookDelivery.repository_id == repo.id))).scalars())
+        assert sorted(d.result for d in kept) == ["ignored", "queued"]
+        assert all(len(d.body_sha256) == 64 and d.delivery_id for d in kept)
