@@ -3,8 +3,9 @@
 // their forms (scripts typed into the code editor), the webhook URL and secret to copy,
 // "Build now", the log arriving line by line over the websocket (ANSI colours) while the
 // build runs, succeeded, the tag main-<sha7>-c1 listed, a version of an app made from
-// that tag through "Create a version from this tag"; a build of a missing ref fails with
-// its step and reason; a viewer sees no build controls.
+// that tag through "Create a version from this tag"; a configuration edit (c2) and a
+// running build cancelled; a build of a missing ref fails with its step and reason; a
+// viewer sees no build controls.
 //
 //   BASE_URL=… E2E_USERNAME=… E2E_PASSWORD=… GIT_URL=git://… COMMIT=<sha> [SHOTS=dir] node tests/e2e/builds.e2e.mjs
 import { randomBytes } from "node:crypto";
@@ -155,6 +156,21 @@ await run(async (page) => {
     await page.fill("#version-command", "");
     await page.getByRole("form", { name: "New version" }).getByRole("button", { name: "Create version" }).click();
     await expectText(page.getByTestId("version-1"), new RegExp(`${NS}/${REPO}:${TAG}`), "version row");
+  });
+  await step(page, "edit the build script: config c2, and a running build cancelled", async () => {
+    await page.goto(`${BASE_URL}/repositories/${repoId}`);
+    const editor = page.locator(".cm-content[data-testid='repo-build_script']");
+    await editor.waitFor();
+    await editor.fill(`${BUILD_SCRIPT}\nsleep 120\n`);
+    await page.getByRole("button", { name: "Save configuration" }).click();
+    await expectText(page.locator(".page-header"), /config c2/, "config revision after the edit");
+    await page.getByRole("button", { name: "Build now" }).click();
+    await page.waitForURL(/\/builds\/[0-9a-f-]{36}$/);
+    await page.getByTestId("log-viewer").locator(".ansi-green", { hasText: "building part 6" }).waitFor({ timeout: 120_000 });
+    page.once("dialog", (dialog) => dialog.accept());
+    await page.getByRole("button", { name: "Cancel build" }).click();
+    await expectText(page.getByTestId("build-status"), /cancelled/, "cancelled status", 60_000);
+    await expectText(page.getByTestId("log-state"), /complete/, "stream end after cancel");
   });
   await step(page, "a build of a ref that does not exist fails with its step and reason", async () => {
     await page.goto(`${BASE_URL}/repositories/${repoId}`);

@@ -26,7 +26,7 @@ export function BuildPage() {
   if (!b) return build.isPending ? <p className="muted">Loading…</p> : <ProblemAlert error={build.error} />;
   const r = repo.data;
   const running = !isFinished(b.status);
-  const image = b.tag && r ? `${r.image}:${b.tag}` : null;
+  const image = b.status === "succeeded" && b.tag && r ? `${r.image}:${b.tag}` : null;
 
   return (
     <>
