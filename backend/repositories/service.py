@@ -4,14 +4,14 @@
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import exists, select
+from sqlalchemy import exists, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from backend.core import events
 from backend.core.config import BackendSettings
 from backend.core.errors import Forbidden, Unprocessable
 from backend.core.pagination import PageParams, paginate
-from backend.models import Build, BuildStatus, ImageRepository, User
+from backend.models import App, Build, BuildStatus, ImageRepository, User
 from backend.namespaces.service import get_namespace
 from backend.repositories import deploy_keys, git_hosts, rules
 from backend.repositories.access import (
@@ -122,9 +122,14 @@ async def delete_repository(session: AsyncSession, user: User, scoped: RepoAcces
             Build.repository_id == repo.id,
             Build.status.in_((BuildStatus.queued, BuildStatus.running))))):  # type: ignore[attr-defined]
         raise RepositoryBusy("The repository has queued or running builds: cancel them first.")
+    # Apps that followed it stop: a later repository of the same name is another one.
+    follows = App.auto_version["repository_id"].astext  # type: ignore[index]
+    followers = (await session.execute(
+        update(App).where(follows == str(repo.id))
+        .values(auto_version=None).returning(App.id))).scalars().all()
     events.record(session, user, "repository.deleted", "repository", repo.id,
                   group_id=scoped.namespace.group_id, namespace=scoped.namespace.name,
-                  name=repo.name)
+                  name=repo.name, apps_no_longer_following=[str(a) for a in followers])
     await session.delete(repo)
 
 

@@ -6,10 +6,15 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from backend.core.config import BackendSettings
 from backend.models import App, BuildStatus, Event, RegistryNamespace
 from backend.repositories.auto_version import matches, next_fields, on_build_succeeded
 from tests.conftest import auth
 from tests.factories import World, make_group, make_repository, uniq
+
+
+def settings_registry() -> str:
+    return BackendSettings().registry_address
 
 
 def h(world: World, actor: str) -> dict[str, str]:
@@ -68,6 +73,21 @@ class TestConfigure:
         r = await follow(client, world, {"repository_id": str(theirs.id),
                                          "branch_or_tag_pattern": "*"})
         assert r.status_code == 200, r.text
+
+    async def test_deleting_the_repository_stops_following(self, client: Any, world: World,
+                                                           session: AsyncSession) -> None:
+        r = await client.post(f"/namespaces/{world.namespace.name}/repositories", json={
+            "name": uniq("gone"), "git_url": "https://1.1.1.1/t/g.git",
+            "base_image": f"{settings_registry()}/library/busybox:1.35"},
+            headers=h(world, "developer"))
+        assert r.status_code == 201, r.text
+        repo_id = r.json()["id"]
+        r = await follow(client, world, {"repository_id": repo_id, "branch_or_tag_pattern": "*"})
+        assert r.json()["auto_version"]["repository_id"] == repo_id
+        r = await client.delete(f"/repositories/{repo_id}", headers=h(world, "admin"))
+        assert r.status_code == 204
+        r = await client.get(f"/apps/{world.app.id}", headers=h(world, "viewer"))
+        assert r.json()["auto_version"] is None
 
     @pytest.mark.parametrize("pattern", ["", "a b", "x" * 256])
     async def test_bad_patterns(self, client: Any, world: World, pattern: str) -> None:
