@@ -6,7 +6,8 @@ subscribed to only one of them must still build. So both ask for the tag, and th
 second is dropped when the repository has a build of that tag from the last
 TAG_WINDOW, whatever its commit: one event may not know the commit, or name the tag
 object rather than the commit it points at. Replays of one delivery are caught
-earlier, by its delivery id.
+earlier, by its delivery id or its body (`webhook_deliveries`); `queue_build` itself
+also refuses a webhook build of a tag already built at the same commit.
 
 The cost, chosen knowingly: a tag deleted and pushed again within TAG_WINDOW is not
 rebuilt by the webhook (a manual build does it); later, it is.
