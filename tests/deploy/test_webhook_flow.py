@@ -65,7 +65,7 @@ def deliver(repo: dict[str, Any], event: str, payload: Any) -> httpx.Response:
     r = httpx.post(repo["webhook_url"], content=body,
                    headers=sender.github(repo["webhook_secret"], event, body), timeout=10)
     # The build runs in the background: the git host has its answer at once.
-    assert time.perf_counter() - start < 1.0
+    assert time.perf_counter() - start < 2.0
     assert r.status_code == 202, r.text
     return r
 

@@ -94,7 +94,7 @@ def test_push_answers_fast_and_builds_once(live: Live, admin_token: str,
         assert r.status_code == 202, r.text
         assert r.json()["result"] == ["queued", "seen", "ignored"][min(i, 2)]
     # The build was queued, not run, inside the request: the answer is quick.
-    assert statistics.median(times) < 0.2 and max(times) < 1.0, times
+    assert statistics.median(times) < 0.2 and max(times) < 2.0, times
     [build] = build_list(http, live, repo)
     assert (build["trigger"], build["ref"], build["commit"]) == ("push", "main", SHA)
 
