@@ -148,3 +148,21 @@ def test_every_octokit_example_gets_no_5xx(live: Live, admin_token: str,
     # one push and five create examples.
     refs = sorted((b["ref_type"], b["ref"]) for b in build_list(http, live, repo))
     assert refs == [("branch", "master"), ("branch", "master"), ("tag", "simple-tag")], refs
+
+
+def test_gitea_and_gitlab(live: Live, admin_token: str, http: httpx.Client) -> None:
+    repo = make_hooked(live, admin_token)
+    other = "9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d"
+    answers = [
+        deliver(http, repo, push("refs/heads/main", SHA), "push", sender.gitea),
+        deliver(http, repo, push("refs/tags/v2", other), "push", sender.gitea),
+        deliver(http, repo, {"ref": "v2", "ref_type": "tag", "sha": other}, "create",
+                sender.gitea),
+        deliver(http, repo, push("refs/tags/v3", "a" * 40, checkout_sha=other),
+                "Tag Push Hook", sender.gitlab),
+        deliver(http, repo, push("refs/heads/dev", SHA), "Push Hook", sender.gitlab),
+    ]
+    assert [a.json()["result"] for a in answers] == [
+        "queued", "queued", "duplicate", "queued", "ignored"], [a.text for a in answers]
+    built = sorted((b["ref"], b["commit"]) for b in build_list(http, live, repo))
+    assert built == [("main", SHA), ("v2", other), ("v3", other)]
