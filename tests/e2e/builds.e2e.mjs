@@ -3,7 +3,8 @@
 // their forms (scripts typed into the code editor), the webhook URL and secret to copy,
 // "Build now", the log arriving line by line over the websocket (ANSI colours) while the
 // build runs, succeeded, the tag main-<sha7>-c1 listed, a version of an app made from
-// that tag through "Create a version from this tag"; a configuration edit (c2) and a
+// that tag through "Create a version from this tag", the app following the builds (the
+// next build makes its version 2); a configuration edit (c2) and a
 // running build cancelled; a build of a missing ref fails with its step and reason; a
 // viewer sees no build controls.
 //
@@ -148,7 +149,7 @@ await run(async (page) => {
   });
   await step(page, "create a version of the app from the tag", async () => {
     await page.getByRole("button", { name: "Create a version from this tag" }).click();
-    await page.getByLabel("App").selectOption(appId);
+    await page.getByLabel("App for the new version").selectOption(appId);
     await page.getByRole("button", { name: "Open the version form" }).click();
     await page.waitForURL(new RegExp(`/apps/${appId}\\?image=`));
     const image = await page.inputValue("#version-image");
@@ -156,6 +157,26 @@ await run(async (page) => {
     await page.fill("#version-command", "");
     await page.getByRole("form", { name: "New version" }).getByRole("button", { name: "Create version" }).click();
     await expectText(page.getByTestId("version-1"), new RegExp(`${NS}/${REPO}:${TAG}`), "version row");
+  });
+  await step(page, "the app follows the builds: a new build makes its next version", async () => {
+    await page.goto(`${BASE_URL}/repositories/${repoId}`);
+    await page.selectOption("#follow-app", appId);
+    await page.fill("#follow-pattern", "main");
+    await page.getByRole("button", { name: "Follow builds" }).click();
+    await expectText(page.getByTestId("following-apps"), /site-[\s\S]*main/, "following app");
+    await page.getByRole("button", { name: "Build now" }).click();
+    await page.waitForURL(/\/builds\/[0-9a-f-]{36}$/);
+    await expectText(page.getByTestId("build-status"), /succeeded/, "second build", 180_000);
+    // The version is made as the build is recorded; the app page does not poll: reload.
+    const end = Date.now() + 30_000;
+    for (;;) {
+      await page.goto(`${BASE_URL}/apps/${appId}`);
+      await page.getByTestId("versions-table").waitFor();
+      if (await page.getByTestId("version-2").count()) break;
+      if (Date.now() > end) throw new Error("no version 2 after the build");
+      await page.waitForTimeout(500);
+    }
+    await expectText(page.getByTestId("version-2"), new RegExp(`${TAG}[\\s\\S]*From build`), "version made by the build");
   });
   await step(page, "edit the build script: config c2, and a running build cancelled", async () => {
     await page.goto(`${BASE_URL}/repositories/${repoId}`);

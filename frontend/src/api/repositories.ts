@@ -75,3 +75,13 @@ export function useRepositoryMutations(repoId: string) {
     }),
   };
 }
+
+/** An app follows a repository's builds (a new version per matching build), or stops. */
+export function useFollowBuilds() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ appId, follow }: { appId: string; follow: { repository_id: string; branch_or_tag_pattern: string } | null }) =>
+      unwrap(api.PATCH("/api/v1/apps/{app_id}", { params: { path: { app_id: appId } }, body: { auto_version: follow } })),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["apps"] }),
+  });
+}

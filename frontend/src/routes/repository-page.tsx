@@ -11,6 +11,7 @@ import { PageHeader } from "../components/page-header";
 import { ProblemAlert } from "../components/problem-alert";
 import { changedFields, fromRepository, toRepositoryBody } from "../lib/repository-form";
 import { RepositoryBuildsCard } from "./repository-builds-card";
+import { RepositoryFollowCard } from "./repository-follow-card";
 import { RepositoryForm } from "./repository-form";
 import { RepositoryTagsCard } from "./repository-tags-card";
 import { RepositoryWebhookCard } from "./repository-webhook-card";
@@ -67,6 +68,7 @@ export function RepositoryPage() {
       <RepositoryWebhookCard repo={r} />
       <RepositoryBuildsCard repo={r} />
       <RepositoryTagsCard repo={r} groupId={ns.data?.group_id ?? null} />
+      {ns.data && <RepositoryFollowCard repo={r} groupId={ns.data.group_id} />}
       <DockerfileCard repoId={r.id} />
       <section className="card form-card">
         <div className="card-head">

@@ -25,7 +25,7 @@ function NewVersionPicker({ groupId, image, onClose }: { groupId: string; image:
   return (
     <form className="inline-form" onSubmit={go} aria-label="Create a version from this tag"
       onKeyDown={(e) => { if (e.key === "Escape") onClose(); }}>
-      <select aria-label="App" autoFocus value={appId} onChange={(e) => setAppId(e.target.value)} style={{ width: 240 }}>
+      <select aria-label="App for the new version" autoFocus value={appId} onChange={(e) => setAppId(e.target.value)} style={{ width: 240 }}>
         <option value="">— app of this group —</option>
         {list.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
       </select>
