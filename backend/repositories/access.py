@@ -34,6 +34,7 @@ def may_write(role: Role | None, access: RegistryAccess | None) -> bool:
 class Need(enum.Enum):
     read = "read"
     write = "write"
+    manage_hook = "manage_hook"  # the webhook secret: the group's developers and up
     delete = "delete"
 
 
@@ -59,6 +60,9 @@ class RepoAccess:
         if need is Need.write and not self.can_write:
             raise Forbidden("This needs the developer role in the group that owns the "
                             "namespace, or push access to the namespace.")
+        if need is Need.manage_hook and not self.sees_secret:
+            raise Forbidden("The webhook secret is for the developers and up of the group "
+                            "that owns the namespace.")
         if need is Need.delete and not (self.role and self.role.allows(Role.admin)):
             raise Forbidden("Deleting a repository needs the admin role in the group that "
                             "owns the namespace.")

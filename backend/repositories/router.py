@@ -91,6 +91,17 @@ async def regenerate_deploy_key(session: SessionDep, settings: SettingsDep, requ
     return to_read(scoped, request, settings)
 
 
+@router.post(R + "/webhook-secret", name="rotate_webhook_secret", response_model=RepositoryRead,
+             responses=problem_responses(403))
+async def rotate_webhook_secret(session: SessionDep, settings: SettingsDep, request: Request,
+                                user: CurrentUser, repo_id: uuid.UUID) -> RepositoryRead:
+    """Replace the webhook secret (the group's developers); paste the new one into the git
+    host."""
+    scoped = await get_repository(session, user, repo_id, Need.manage_hook, for_update=True)
+    scoped = await service.rotate_webhook_secret(session, user, scoped)
+    return to_read(scoped, request, settings)
+
+
 @router.delete(R, name="delete", status_code=status.HTTP_204_NO_CONTENT,
                responses=problem_responses(403, 409))
 async def delete_repository(session: SessionDep, user: CurrentUser, repo_id: uuid.UUID

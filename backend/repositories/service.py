@@ -1,6 +1,7 @@
 """Image repositories: a git source, a base image and scripts the builder turns into
 `<registry>/<namespace>/<name>:<tag>`. Services flush, never commit."""
 
+import secrets
 from datetime import UTC, datetime
 from typing import Any
 
@@ -112,6 +113,17 @@ async def regenerate_deploy_key(session: AsyncSession, user: User, scoped: RepoA
     _ensure_deploy_key(repo, scoped.namespace.name, regenerate=True)
     repo.updated_at = datetime.now(UTC)
     events.record(session, user, "repository.deploy_key_regenerated", "repository", repo.id,
+                  group_id=scoped.namespace.group_id)
+    return scoped
+
+
+async def rotate_webhook_secret(session: AsyncSession, user: User, scoped: RepoAccess
+                                ) -> RepoAccess:
+    """A new secret; deliveries signed with the old one are refused from now on."""
+    repo = scoped.repository
+    repo.webhook_secret = secrets.token_urlsafe(32)
+    repo.updated_at = datetime.now(UTC)
+    events.record(session, user, "repository.webhook_secret_rotated", "repository", repo.id,
                   group_id=scoped.namespace.group_id)
     return scoped
 

@@ -193,6 +193,8 @@ CASES = [
          lambda w: {"build_on_push": False}),
     Case("repositories:regenerate_deploy_key", "POST", lambda w: f"{R(w)}/deploy-key",
          "developer", 200),
+    Case("repositories:rotate_webhook_secret", "POST", lambda w: f"{R(w)}/webhook-secret",
+         "developer", 200),
     Case("repositories:delete", "DELETE", R, "admin", 409),  # allowed, refused: a queued build
     Case("builds:create", "POST", lambda w: f"{R(w)}/builds", "developer", 201, lambda w: {}),
     Case("builds:list", "GET", lambda w: f"{R(w)}/builds", "viewer", 200),

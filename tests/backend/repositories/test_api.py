@@ -227,6 +227,24 @@ class TestReadAndUpdate:
         assert viewer.status_code == 403
 
 
+class TestWebhookSecret:
+    async def test_rotated_by_the_groups_developers_only(self, client: Any, world: World,
+                                                         session: AsyncSession) -> None:
+        from backend.models import NamespaceMember, RegistryAccess
+        from tests.factories import make_token
+
+        path = f"/repositories/{world.repository.id}/webhook-secret"
+        old = world.repository.webhook_secret
+        r = await client.post(path, headers=h(world, "developer"))
+        assert r.status_code == 200 and r.json()["webhook_secret"] not in (None, old)
+        assert (await client.post(path, headers=h(world, "viewer"))).status_code == 403
+        member = await session.get(NamespaceMember, (world.namespace.id, world.free_user.id))
+        member.access = RegistryAccess.push
+        token = await make_token(session, world.free_user)
+        await session.commit()
+        assert (await client.post(path, headers=auth(token))).status_code == 403
+
+
 class TestDelete:
     async def test_admins_delete_when_no_build_runs(self, client: Any, world: World) -> None:
         r = await create(client, world)
