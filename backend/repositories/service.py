@@ -15,13 +15,7 @@ from backend.core.pagination import PageParams, paginate
 from backend.models import App, Build, BuildStatus, ImageRepository, User
 from backend.namespaces.service import get_namespace
 from backend.repositories import deploy_keys, git_hosts, rules
-from backend.repositories.access import (
-    Need,
-    RepoAccess,
-    get_repository,
-    may_write,
-    visible_stmt,
-)
+from backend.repositories.access import RepoAccess, may_write, visible_stmt
 from backend.repositories.base_image import base_image_error
 from backend.repositories.errors import RepositoryBusy, RepositoryNameTaken
 from backend.repositories.schemas import RepositoryCreate, RepositoryUpdate
@@ -144,5 +138,3 @@ async def delete_repository(session: AsyncSession, user: User, scoped: RepoAcces
                   name=repo.name, apps_no_longer_following=[str(a) for a in followers])
     await session.delete(repo)
 
-
-__all__ = ["Need", "get_repository"]
