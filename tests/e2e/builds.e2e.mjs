@@ -139,13 +139,20 @@ await run(async (page) => {
     await expectText(page.getByTestId("log-viewer"), new RegExp(`line ${BIG_LOG} of the log`), "back at the end");
     console.log(`BIGLOG ${JSON.stringify({ lines: BIG_LOG, drawn_ms: drawnMs, rows })}`);
   });
-  await step(page, "the repository lists the build, the tag and the Dockerfile", async () => {
+  await step(page, "the repository lists the build, the tag (offered as a base image) and the Dockerfile", async () => {
     await page.goto(`${BASE_URL}/repositories/${repoId}`);
     await expectText(page.getByTestId("builds").locator("tbody tr").first(), /succeeded[\s\S]*main/, "build row");
     await expectText(page.getByTestId("tags").locator("tbody"), new RegExp(TAG), "tag row");
     await expectText(page.getByTestId("dockerfile"), /FROM/, "Dockerfile");
     const base = await page.inputValue("#repo-base-image");
     if (!base.includes("/library/busybox:")) throw new Error(`the form shows base image ${JSON.stringify(base)}`);
+    // The tag offered as a business base image: the picker lists it for the next builds.
+    page.once("dialog", (dialog) => dialog.accept(`site ${suffix}`));
+    await page.getByRole("button", { name: "Offer as base image" }).click();
+    await expectText(page.getByTestId("tags").locator(".badge", { hasText: "base image" }), /base image/, "offered badge");
+    const business = await page.$eval("#repo-base-image", (select) =>
+      [...select.querySelectorAll("optgroup[label='Business'] option")].map((o) => o.textContent));
+    if (!business.some((label) => label.includes(`site ${suffix}`))) throw new Error(`business base images ${business}`);
   });
   await step(page, "create a version of the app from the tag", async () => {
     await page.getByRole("button", { name: "Create a version from this tag" }).click();

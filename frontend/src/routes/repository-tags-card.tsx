@@ -1,11 +1,13 @@
-import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { Link, useNavigate } from "react-router";
 
 import { appsQuery } from "../api/apps";
 import { flatItems } from "../api/pages";
 import { buildsQuery } from "../api/builds";
+import { baseImagesQuery, useNamespaceMutations } from "../api/namespaces";
 import { type ImageTag, type Repository, repositoryKeys, tagsQuery } from "../api/repositories";
+import { Badge } from "../components/badge";
 import { CopyButton } from "../components/copy-button";
 import { ListFooter } from "../components/load-more";
 import { ProblemAlert } from "../components/problem-alert";
@@ -39,6 +41,26 @@ function NewVersionPicker({ groupId, image, onClose }: { groupId: string; image:
   );
 }
 
+/** Offer the tag to the namespace's builds as a business base image (or say it is one). */
+function OfferBaseImage({ repo, tag }: { repo: Repository; tag: ImageTag }) {
+  const { addBaseImage } = useNamespaceMutations(repo.namespace);
+  const offered = useQuery(baseImagesQuery()).data ?? [];
+  const ref = `${repo.namespace}/${repo.name}:${tag.tag}`;
+  if (offered.some((b) => b.image === ref || b.image.endsWith(`/${ref}`))) return <Badge tone="green">base image</Badge>;
+  const offer = () => {
+    const name = window.prompt("Name of the base image, as the build form lists it:", `${repo.name} ${tag.tag}`);
+    if (name?.trim()) addBaseImage.mutate({ image: ref, name: name.trim(), description: "" });
+  };
+  return (
+    <>
+      <button type="button" className="btn btn-small" disabled={addBaseImage.isPending} onClick={offer}>
+        Offer as base image
+      </button>
+      {addBaseImage.error !== null && <ProblemAlert error={addBaseImage.error} />}
+    </>
+  );
+}
+
 function TagRow({ repo, tag, groupId }: { repo: Repository; tag: ImageTag; groupId: string | null }) {
   const [picking, setPicking] = useState(false);
   const image = `${repo.image}:${tag.tag}`;
@@ -55,6 +77,7 @@ function TagRow({ repo, tag, groupId }: { repo: Repository; tag: ImageTag; group
         </td>
         <td className="row-actions">
           <CopyButton text={image} label="Copy image" />
+          {repo.can_write && <OfferBaseImage repo={repo} tag={tag} />}
           {groupId && (
             <button type="button" className="btn btn-small" onClick={() => setPicking(!picking)}>
               Create a version from this tag
