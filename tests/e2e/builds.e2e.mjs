@@ -202,7 +202,7 @@ await run(async (page) => {
   });
   await step(page, "a build of a ref that does not exist fails with its step and reason", async () => {
     await page.goto(`${BASE_URL}/repositories/${repoId}`);
-    await page.getByLabel("Branch, tag or commit").fill("no-such-branch");
+    await page.getByLabel("Branch or tag to build").fill("no-such-branch");
     await page.getByRole("button", { name: "Build now" }).click();
     await page.waitForURL(/\/builds\/[0-9a-f-]{36}$/);
     await expectText(page.getByTestId("build-status"), /failed/, "failed status", 120_000);

@@ -21,8 +21,8 @@ function BuildNowForm({ repo }: { repo: Repository }) {
   };
   return (
     <form className="inline-form" onSubmit={submit} aria-label="Build now">
-      <input aria-label="Branch, tag or commit" className="mono" style={{ width: 260 }} value={ref}
-        placeholder={`${repo.branch} (or a tag, a commit)`} onChange={(e) => setRef(e.target.value)} />
+      <input aria-label="Branch or tag to build" className="mono" style={{ width: 260 }} value={ref}
+        placeholder={`${repo.branch} (or another branch, a tag)`} onChange={(e) => setRef(e.target.value)} />
       <button type="submit" className="btn btn-primary" style={{ marginTop: 0 }} disabled={start.isPending}>Build now</button>
       <ProblemAlert error={start.error} className="inline-alert" />
     </form>
