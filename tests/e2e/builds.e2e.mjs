@@ -213,7 +213,8 @@ await run(async (page) => {
     await login(page, VIEWER, "viewer-pass-1");
     await page.goto(`${BASE_URL}/repositories/${repoId}`);
     await expectText(page.getByTestId("webhook-url"), /hooks\/git/, "webhook URL for a viewer");
-    for (const name of ["Build now", "Save configuration", "Reveal", "Delete"]) {
+    await expectText(page.getByTestId("following-apps"), /site-/, "following apps for a viewer");
+    for (const name of ["Build now", "Save configuration", "Reveal", "Delete", "Create a version from this tag", "Offer as base image", "Follow builds", "Stop"]) {
       if (await page.getByRole("button", { name }).count()) throw new Error(`a viewer sees "${name}"`);
     }
   });

@@ -9,7 +9,7 @@ import { Field } from "../components/field";
 import { ProblemAlert } from "../components/problem-alert";
 
 /** Apps of the group that get a new version from each matching successful build. */
-export function RepositoryFollowCard({ repo, groupId }: { repo: Repository; groupId: string }) {
+export function RepositoryFollowCard({ repo, groupId, canEdit }: { repo: Repository; groupId: string; canEdit: boolean }) {
   const apps = flatItems(useInfiniteQuery(appsQuery(groupId)).data);
   const follow = useFollowBuilds();
   const [appId, setAppId] = useState("");
@@ -37,7 +37,7 @@ export function RepositoryFollowCard({ repo, groupId }: { repo: Repository; grou
                 <td><Link className="strong" to={`/apps/${a.id}`}>{a.name}</Link></td>
                 <td className="mono">{a.auto_version?.branch_or_tag_pattern}</td>
                 <td className="row-actions">
-                  {repo.can_write && (
+                  {canEdit && (
                     <button type="button" className="btn btn-small btn-danger" disabled={follow.isPending}
                       onClick={() => follow.mutate({ appId: a.id, follow: null })}>Stop</button>
                   )}
@@ -47,7 +47,7 @@ export function RepositoryFollowCard({ repo, groupId }: { repo: Repository; grou
           </tbody>
         </table>
       ) : <p className="muted">No app follows this repository.</p>}
-      {repo.can_write && others.length > 0 && (
+      {canEdit && others.length > 0 && (
         <form className="inline-form" onSubmit={submit} aria-label="Follow builds">
           <Field label="App" htmlFor="follow-app">
             <select id="follow-app" value={appId} onChange={(e) => setAppId(e.target.value)}>

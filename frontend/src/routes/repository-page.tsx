@@ -2,6 +2,7 @@ import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useNavigate, useParams } from "react-router";
 
 import { buildsQuery } from "../api/builds";
+import { groupQuery, hasRole } from "../api/groups";
 import { namespaceQuery } from "../api/namespaces";
 import { flatItems } from "../api/pages";
 import { repositoryQuery, useRepositoryMutations } from "../api/repositories";
@@ -40,12 +41,15 @@ export function RepositoryPage() {
   const { repoId = "" } = useParams();
   const repo = useQuery(repositoryQuery(repoId));
   const ns = useQuery({ ...namespaceQuery(repo.data?.namespace ?? ""), enabled: !!repo.data });
+  // Versions are the group's business: only its members see its apps, developers change them.
+  const group = useQuery({ ...groupQuery(ns.data?.group_id ?? ""), enabled: !!ns.data, retry: false });
   const { update, remove } = useRepositoryMutations(repoId);
   const navigate = useNavigate();
   const r = repo.data;
   if (!r) return repo.isPending ? <p className="muted">Loading…</p> : <ProblemAlert error={repo.error} />;
   const initial = fromRepository(r);
   const canDelete = ns.data?.my_access === "manage";
+  const canDevelop = hasRole(group.data?.my_role, "developer");
 
   return (
     <>
@@ -67,8 +71,8 @@ export function RepositoryPage() {
       <ProblemAlert error={remove.error} />
       <RepositoryWebhookCard repo={r} />
       <RepositoryBuildsCard repo={r} />
-      <RepositoryTagsCard repo={r} groupId={ns.data?.group_id ?? null} />
-      {ns.data && <RepositoryFollowCard repo={r} groupId={ns.data.group_id} />}
+      <RepositoryTagsCard repo={r} groupId={canDevelop ? group.data?.id ?? null : null} />
+      {group.data && <RepositoryFollowCard repo={r} groupId={group.data.id} canEdit={canDevelop} />}
       <DockerfileCard repoId={r.id} />
       <section className="card form-card">
         <div className="card-head">
