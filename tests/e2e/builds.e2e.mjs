@@ -66,9 +66,10 @@ await run(async (page) => {
     await page.getByRole("button", { name: "Create repository" }).click();
     await expectText(page.getByTestId("repo-git-url-error"), /Only https/, "git URL error");
   });
+  let busybox;
   await step(page, "fill the build form: base image, scripts in the editor, port", async () => {
     await page.fill("#repo-git-url", GIT_URL);
-    const busybox = await page.$eval("#repo-base-image", (select) =>
+    busybox = await page.$eval("#repo-base-image", (select) =>
       [...select.options].map((o) => o.value).find((v) => v.includes("/library/busybox:")));
     if (!busybox) throw new Error("no busybox base image offered");
     await page.selectOption("#repo-base-image", busybox);
@@ -207,6 +208,14 @@ await run(async (page) => {
     await page.waitForURL(/\/builds\/[0-9a-f-]{36}$/);
     await expectText(page.getByTestId("build-status"), /failed/, "failed status", 120_000);
     await expectText(page.getByTestId("build-reason"), /Failed at clone/, "failure reason");
+  });
+  await step(page, "an ssh:// repository shows its deploy key to paste", async () => {
+    const made = await api(page, "POST", `/api/v1/namespaces/${NS}/repositories`, {
+      name: "private-site", git_url: "ssh://git@127.0.0.1:2222/team/site.git", base_image: busybox,
+    });
+    if (made.status !== 201) throw new Error(`ssh repository: ${made.status} ${JSON.stringify(made.body)}`);
+    await page.goto(`${BASE_URL}/repositories/${made.body.id}`);
+    await expectText(page.getByTestId("deploy-key"), /^ssh-ed25519 AAAA/, "deploy key");
   });
   await step(page, "a viewer sees no edit, build or secret", async () => {
     await page.evaluate(() => localStorage.removeItem("dockyard.token"));
