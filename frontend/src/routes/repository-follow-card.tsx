@@ -52,7 +52,9 @@ export function RepositoryFollowCard({ repo, groupId, canEdit }: { repo: Reposit
           <Field label="App" htmlFor="follow-app">
             <select id="follow-app" value={appId} onChange={(e) => setAppId(e.target.value)}>
               <option value="">—</option>
-              {others.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+              {others.map((a) => (
+                <option key={a.id} value={a.id}>{a.name}{a.auto_version ? " (now follows another repository)" : ""}</option>
+              ))}
             </select>
           </Field>
           <Field label="Branch or tag pattern" htmlFor="follow-pattern" hint="e.g. main, v*, release/*">

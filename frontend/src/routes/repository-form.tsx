@@ -106,6 +106,7 @@ export function RepositoryForm({ initial, readOnly = false, pending, error, subm
             {...form.register("build_env")} />
         </Field>
       </div>
+      <ProblemAlert error={baseImages.error} />
       <div className="form-row">
         <label className="toggle">
           <input type="checkbox" disabled={readOnly} {...form.register("build_on_push")} /> Build on push to the branch
