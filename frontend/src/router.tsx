@@ -2,7 +2,6 @@ import { createBrowserRouter, Navigate } from "react-router";
 
 import { Layout } from "./components/layout";
 import { AppPage } from "./routes/app-page";
-import { BuildPage } from "./routes/build-page";
 import { ClusterPage } from "./routes/cluster-page";
 import { ClustersPage } from "./routes/clusters-page";
 import { ContainerPage } from "./routes/container-page";
@@ -16,8 +15,6 @@ import { LoginPage } from "./routes/login-page";
 import { NamespacePage } from "./routes/namespace-page";
 import { NamespacesPage } from "./routes/namespaces-page";
 import { NotFoundPage } from "./routes/not-found-page";
-import { RepositoryNewPage } from "./routes/repository-new-page";
-import { RepositoryPage } from "./routes/repository-page";
 import { SshKeysPage } from "./routes/ssh-keys-page";
 import { TokensPage } from "./routes/tokens-page";
 import { UsersPage } from "./routes/users-page";
@@ -45,9 +42,16 @@ export const router = createBrowserRouter([
       { path: "clusters/:clusterId", element: <ClusterPage /> },
       { path: "namespaces", element: <NamespacesPage /> },
       { path: "namespaces/:name", element: <NamespacePage /> },
-      { path: "namespaces/:name/repositories/new", element: <RepositoryNewPage /> },
-      { path: "repositories/:repoId", element: <RepositoryPage /> },
-      { path: "builds/:buildId", element: <BuildPage /> },
+      // Repositories and builds load on first visit: the main bundle stays within budget.
+      {
+        path: "namespaces/:name/repositories/new",
+        lazy: () => import("./routes/repository-new-page").then((m) => ({ Component: m.RepositoryNewPage })),
+      },
+      {
+        path: "repositories/:repoId",
+        lazy: () => import("./routes/repository-page").then((m) => ({ Component: m.RepositoryPage })),
+      },
+      { path: "builds/:buildId", lazy: () => import("./routes/build-page").then((m) => ({ Component: m.BuildPage })) },
       { path: "events", element: <EventsPage /> },
       { path: "tokens", element: <TokensPage /> },
       { path: "admin/users", element: <UsersPage /> },
