@@ -38,8 +38,10 @@ export function BuildPage() {
           { label: b.id.slice(0, 8) },
         ]}
         actions={running && r?.can_write && (
-          <button className="btn btn-danger" disabled={cancel.isPending}
-            onClick={() => window.confirm("Cancel this build?") && cancel.mutate()}>Cancel build</button>
+          <button className="btn btn-danger" disabled={cancel.isPending || b.cancel_requested}
+            onClick={() => window.confirm("Cancel this build?") && cancel.mutate()}>
+            {b.cancel_requested ? "Cancelling…" : "Cancel build"}
+          </button>
         )}
       />
       <ProblemAlert error={cancel.error} />
