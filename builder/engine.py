@@ -22,7 +22,6 @@ from backend.registry.tokens import PLATFORM_SUBJECT, platform_auth, sign
 
 Output = Callable[[str], Awaitable[None]]
 LABEL_REPOSITORY = "dockyard.repository"
-LABEL_BUILD = "dockyard.build"
 _RUN_FAILED = re.compile(r"returned a non-zero code: (\d+)")
 _RUNNING_IN = re.compile(r"---> Running in ([0-9a-f]{12,64})")
 

@@ -52,7 +52,7 @@ async def fetch(settings: BackendSettings, source: Source, dest: Path, ssh_dir: 
     await asyncio.to_thread(dest.mkdir, parents=True, exist_ok=True)
     env = _env(source, ssh_dir, dest)
     await _git(["init", "-q"], dest, env, out)
-    await _git(["remote", "add", "origin", source.url], dest, env, out)
+    await _git(["remote", "add", "--", "origin", source.url], dest, env, out)
     ref_type = source.ref_type
     if ref_type not in ("branch", "tag"):
         ref_type = await _look_up(source.ref, dest, env, out)

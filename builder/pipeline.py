@@ -92,8 +92,8 @@ class Pipeline:
         context = await asyncio.to_thread(make_tar, self.work / "src", rendered)
 
         await self._enter(BuildStep.build)
-        labels = {engine.LABEL_REPOSITORY: str(claim.repository_id),
-                  engine.LABEL_BUILD: str(claim.build_id)}
+        # No per-build label: an unchanged rebuild then gives the very same image.
+        labels = {engine.LABEL_REPOSITORY: str(claim.repository_id)}
         try:
             await engine.ensure_base(self.docker, self.settings, rendered.base_image,
                                      self.log.write)

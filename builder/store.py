@@ -5,7 +5,6 @@ and the builder's own updates never overwrite each other, and a re-delivered job
 the state the last one left (arq runs a job at least once).
 """
 
-import importlib
 import logging
 import uuid
 from collections.abc import Awaitable, Callable
@@ -19,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from backend.core.config import BackendSettings
 from backend.models import Build, BuildStatus, BuildStep, ImageRepository, ImageTag
+from backend.repositories.auto_version import on_build_succeeded
 
 log = logging.getLogger(__name__)
 Alive = Callable[[str], Awaitable[bool]]
@@ -106,7 +106,8 @@ async def finish(maker: Maker, settings: BackendSettings, build_id: uuid.UUID,
             build.reason = None
             await _record_tag(session, build)
             await session.flush()
-            await _auto_version(session, settings, build)
+            # Apps that follow this repository get their next version in this transaction.
+            await on_build_succeeded(session, settings, build)
 
 
 async def _record_tag(session: AsyncSession, build: Build) -> None:
@@ -118,16 +119,6 @@ async def _record_tag(session: AsyncSession, build: Build) -> None:
     await session.execute(stmt.on_conflict_do_update(
         index_elements=["repository_id", "tag"],
         set_={k: v for k, v in values.items() if k not in ("repository_id", "tag")}))
-
-
-async def _auto_version(session: AsyncSession, settings: BackendSettings, build: Build) -> None:
-    # Versions from builds (backend/repositories/auto_version.py, owned by the API side);
-    # looked up at run time so the builder runs before that module exists.
-    try:
-        module = importlib.import_module("backend.repositories.auto_version")
-    except ModuleNotFoundError:
-        return
-    await module.on_build_succeeded(session, settings, build)
 
 
 async def sweep_dead(maker: Maker, alive: Alive) -> list[uuid.UUID]:

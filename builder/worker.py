@@ -83,6 +83,6 @@ class WorkerSettings:
     queue_name = get_settings().build_queue_name
     max_jobs = get_settings().build_concurrency
     health_check_interval = 5
-    poll_delay = 0.1
+    poll_delay = 0.05  # the wait for a new job is part of every build's time
     queue_read_limit = 200
     job_timeout = int(get_settings().build_timeout_s) + 120

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from backend.core.config import BackendSettings
-from backend.models import Build, BuildStatus, BuildStep, ImageTag
+from backend.models import Build, BuildStatus, BuildStep, Group, ImageTag, Version
 from backend.registry.client import tag_exists
 from backend.registry.tokens import platform_auth
 from livestate.endpoints import docker_url
@@ -26,6 +26,7 @@ from tests.builder.conftest import (
     wait_build,
 )
 from tests.builder.gitserver import GitServer
+from tests.factories import make_app
 
 Maker = async_sessionmaker[AsyncSession]
 HTTPD_FILES = {"index.html": "hello from a dockyard build\n"}
@@ -111,6 +112,27 @@ class TestSuccessfulBuild:
         assert await job.result(timeout=60) == "nothing to do"
         again = await wait_build(committed, build_id)
         assert (again.finished_at, again.digest) == (first.finished_at, first.digest)
+
+
+class TestVersionsFromBuilds:
+    async def test_success_makes_the_next_version_of_a_following_app(
+            self, builder: BuilderProc, git_server: GitServer, committed: Maker,
+            arq_redis: ArqRedis, settings: BackendSettings) -> None:
+        repo = git_server.create(f"follow-{uuid.uuid4().hex[:6]}", HTTPD_FILES)
+        source = await make_source(committed, settings, repo.url, build_script=HTTPD_BUILD)
+        async with committed() as session:
+            group = await session.get_one(Group, source.namespace.group_id)
+            app = await make_app(session, group)
+            app.auto_version = {"repository_id": str(source.repository.id),
+                                "branch_or_tag_pattern": "ma*"}
+            await session.commit()
+        build_id = await queue(committed, arq_redis, source, builder.settings.build_queue_name)
+        build = await wait_build(committed, build_id)
+        assert build.status == BuildStatus.succeeded, build.reason
+        async with committed() as session:
+            versions = (await session.execute(select(Version).where(
+                Version.app_id == app.id).order_by(Version.number))).scalars().all()
+        assert [(v.number, v.image) for v in versions] == [(1, "busybox:1"), (2, build.image)]
 
 
 class TestFailures:
