@@ -17,6 +17,7 @@ from backend.core.config import BackendSettings
 from backend.models import Build, BuildStatus, BuildStep, Group, ImageTag, Version
 from backend.registry.client import tag_exists
 from backend.registry.tokens import platform_auth
+from backend.repositories.deploy_keys import generate
 from livestate.endpoints import docker_url
 from tests.builder.conftest import (
     PYTHON_TAG,
@@ -26,6 +27,8 @@ from tests.builder.conftest import (
     wait_build,
 )
 from tests.builder.gitserver import GitServer
+from tests.builder.sshgit import SshGitServer
+from tests.conftest import free_port
 from tests.factories import make_app
 
 Maker = async_sessionmaker[AsyncSession]
@@ -133,6 +136,36 @@ class TestVersionsFromBuilds:
             versions = (await session.execute(select(Version).where(
                 Version.app_id == app.id).order_by(Version.number))).scalars().all()
         assert [(v.number, v.image) for v in versions] == [(1, "busybox:1"), (2, build.image)]
+
+
+class TestSshSource:
+    async def test_private_repository_over_ssh_with_the_deploy_key(
+            self, builder: BuilderProc, git_server: GitServer, committed: Maker,
+            arq_redis: ArqRedis, settings: BackendSettings) -> None:
+        name = f"private-{uuid.uuid4().hex[:6]}"
+        repo = git_server.create(name, {**HTTPD_FILES, "nonce": name})
+        ssh = SshGitServer(git_server.base, free_port())
+        await ssh.start()
+        try:
+            key, other = generate("deploy"), generate("someone else")
+            source = await make_source(committed, settings, ssh.url(name),
+                                       build_script=HTTPD_BUILD,
+                                       deploy_key_private=key.private,
+                                       deploy_key_public=key.public)
+            queue_name = builder.settings.build_queue_name
+            ssh.keys = [other.public]  # the key is not on the git host yet
+            refused = await wait_build(committed, await queue(
+                committed, arq_redis, source, queue_name))
+            assert refused.status == BuildStatus.failed and refused.step == BuildStep.clone
+            assert refused.reason and "may read the repository" in refused.reason
+            ssh.keys = [key.public]  # pasted into the git host as a deploy key
+            build = await wait_build(committed, await queue(
+                committed, arq_redis, source, queue_name))
+            assert build.status == BuildStatus.succeeded, (build.reason, build.log)
+            assert build.commit == repo.head()
+            assert key.private not in (build.log or "")
+        finally:
+            ssh.close()
 
 
 class TestFailures:
