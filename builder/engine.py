@@ -48,8 +48,9 @@ async def ensure_base(docker: aiodocker.Docker, settings: BackendSettings, image
 
 
 async def build(docker: aiodocker.Docker, context: bytes, image: str,
-                labels: dict[str, str], out: Output) -> str:
-    """Build and tag; each output line to out. Returns the image id."""
+                labels: dict[str, str], out: Output, on_step: Output | None = None) -> str:
+    """Build and tag; each output line to out, each step's container id to on_step.
+    Returns the image id."""
     image_id, container = "", None
     try:
         async for chunk in docker.images.build(
@@ -59,6 +60,8 @@ async def build(docker: aiodocker.Docker, context: bytes, image: str,
                 await out(chunk["stream"])
                 if found := _RUNNING_IN.search(chunk["stream"]):
                     container = found.group(1)
+                    if on_step is not None:
+                        await on_step(container)
             if "aux" in chunk and isinstance(chunk["aux"], dict):
                 image_id = chunk["aux"].get("ID", image_id)
     except asyncio.CancelledError:
@@ -76,6 +79,11 @@ async def build(docker: aiodocker.Docker, context: bytes, image: str,
     if not image_id:
         image_id = (await docker.images.inspect(image))["Id"]
     return image_id
+
+
+async def kill(docker: aiodocker.Docker, container_id: str) -> None:
+    """Stop a build step's container (one whose builder is gone)."""
+    await _kill(docker, container_id)
 
 
 async def _kill(docker: aiodocker.Docker, container_id: str) -> None:

@@ -20,6 +20,7 @@ from builder.store import Claim, Outcome
 from builder.tagname import image_tag
 
 OnStep = Callable[[BuildStep], Awaitable[None]]
+OnContainer = Callable[[str], Awaitable[None]]
 
 
 class StepFailed(Exception):
@@ -38,9 +39,10 @@ def spec_of(config: dict[str, Any]) -> BuildSpec:
 
 class Pipeline:
     def __init__(self, settings: BackendSettings, docker: aiodocker.Docker, claim: Claim,
-                 log: BuildLog, on_step: OnStep, work_root: Path) -> None:
+                 log: BuildLog, on_step: OnStep, work_root: Path,
+                 on_container: OnContainer | None = None) -> None:
         self.settings, self.docker, self.claim, self.log = settings, docker, claim, log
-        self.on_step = on_step
+        self.on_step, self.on_container = on_step, on_container
         self.work = work_root / str(claim.build_id)
         self.ssh_dir = work_root / "ssh" / str(claim.repository_id)
         self.step = BuildStep.clone
@@ -98,7 +100,7 @@ class Pipeline:
             await engine.ensure_base(self.docker, self.settings, rendered.base_image,
                                      self.log.write)
             self.image_id = await engine.build(self.docker, context, image, labels,
-                                               self.log.write)
+                                               self.log.write, self.on_container)
         except engine.EngineError as exc:
             raise StepFailed(str(exc)) from exc
 

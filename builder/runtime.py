@@ -31,6 +31,11 @@ def heartbeat_key(worker: str) -> str:
     return f"dockyard:builder:alive:{worker}"
 
 
+def container_key(build_id: uuid.UUID) -> str:
+    """The container of a build's running step: whoever sweeps a dead builder kills it."""
+    return f"dockyard:build:{build_id}:container"
+
+
 class Runtime:
     def __init__(self, settings: BackendSettings, maker: Maker, redis: Redis,
                  docker: aiodocker.Docker, work_root: Path | None = None) -> None:
@@ -84,7 +89,7 @@ class Runtime:
         cancel = self.cancels.setdefault(build_id, asyncio.Event())
         pipeline = Pipeline(self.settings, self.docker, claim, buildlog,
                             lambda step: store.set_step(self.maker, build_id, step),
-                            self.work_root)
+                            self.work_root, lambda c: self._note_container(build_id, c))
         watcher = asyncio.create_task(self._poll_cancel(build_id, cancel))
         try:
             outcome = await self._outcome(pipeline, cancel)
@@ -132,6 +137,10 @@ class Runtime:
                        f"({type(exc).__name__}); see the builder's log and build again",
                        pipeline.values)
 
+    async def _note_container(self, build_id: uuid.UUID, container: str) -> None:
+        ttl = int(self.settings.build_timeout_s) + 600
+        await self.redis.set(container_key(build_id), container, ex=ttl)
+
     async def _poll_cancel(self, build_id: uuid.UUID, cancel: asyncio.Event) -> None:
         while not cancel.is_set():
             await asyncio.sleep(CANCEL_POLL_S)
@@ -145,6 +154,7 @@ class Runtime:
         await store.finish(self.maker, self.settings, claim.build_id, outcome,
                            buildlog.tail.text())
         await end_stream(self.redis, claim.build_id, outcome.status.value)
+        await self.redis.delete(container_key(claim.build_id))
         keep = pipeline.image_id if outcome.status == BuildStatus.succeeded else None
         try:
             await engine.clean_up(self.docker, str(claim.repository_id), keep)
@@ -155,6 +165,11 @@ class Runtime:
         ended = await store.sweep_dead(self.maker, self.alive)
         for build_id in ended:
             await end_stream(self.redis, build_id, BuildStatus.failed.value)
+            # The dead builder's step may still run on the engine (same engine for all).
+            container = await self.redis.get(container_key(build_id))
+            if container:
+                await engine.kill(self.docker, container.decode()
+                                  if isinstance(container, bytes) else str(container))
         return ended
 
 

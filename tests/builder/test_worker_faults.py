@@ -1,6 +1,7 @@
 """The builder's own limits and failures: its timeout, and a builder killed mid-build
 (its build is marked failed by the sweep of another builder, never left running)."""
 
+import contextlib
 import uuid
 from collections.abc import Iterator
 
@@ -36,13 +37,23 @@ def short_timeout(builder: BuilderProc) -> Iterator[BuilderProc]:
         proc.stop()
 
 
-async def _kill_build_containers(settings: BackendSettings, marker: str) -> None:
+async def _build_containers(settings: BackendSettings, marker: str) -> list[str]:
+    """Running build-step containers whose output holds marker."""
+    found = []
     async with aiodocker.Docker(url=docker_url(settings.docker_host)) as docker:
         for container in await docker.containers.list():
             if "/dockyard/build.sh" in str(container._container.get("Command")):
-                logs = "".join(await container.log(stdout=True, stderr=True))
-                if marker in logs:
-                    await container.delete(force=True)
+                with contextlib.suppress(aiodocker.DockerError):
+                    if marker in "".join(await container.log(stdout=True, stderr=True)):
+                        found.append(container.id)
+    return found
+
+
+async def _kill_build_containers(settings: BackendSettings, marker: str) -> None:
+    async with aiodocker.Docker(url=docker_url(settings.docker_host)) as docker:
+        for container_id in await _build_containers(settings, marker):
+            with contextlib.suppress(aiodocker.DockerError):
+                await docker.containers.container(container_id).delete(force=True)
 
 
 class TestTimeout:
@@ -84,6 +95,8 @@ class TestDeadBuilder:
             build = await wait_build(committed, build_id, 75)
             assert build.status == BuildStatus.failed
             assert build.reason == WORKER_GONE and build.finished_at
+            # ...and its build step's container, still sleeping on the engine, is gone.
+            assert not await _build_containers(settings, marker)
         finally:
             doomed.kill()
             await _kill_build_containers(settings, marker)
