@@ -3,6 +3,7 @@
 import asyncio
 import json
 import signal
+import time
 
 from livestate.store import EtcdStore
 from tests.agent.conftest import Containers, apoll
@@ -72,12 +73,24 @@ class TestReporting:
         agent = start_agent(resync=0.2)
         for _ in range(3):
             await containers.run()
-        await asyncio.sleep(1.0)  # let the first sync and events settle
-        before, _ = await etcd.get_prefix(prefix + "/")
+
+        async def revisions() -> dict[str, int]:
+            items, _ = await etcd.get_prefix(prefix + "/")
+            return {k.key: k.mod_revision for k in items}
+
+        # Containers settle on their own time (starting, then running; slower on a busy
+        # machine): wait until one quiet second, bounded. An agent that rewrote its keys on
+        # every resync (0.2 s) would never get there.
+        deadline, before = time.monotonic() + 30, await revisions()
+        while True:
+            await asyncio.sleep(1.0)
+            now = await revisions()
+            if now == before and len(now) >= 4:  # the host and our three (maybe others)
+                break
+            assert time.monotonic() < deadline, "the agent kept rewriting its keys"
+            before = now
         await asyncio.sleep(2.0)  # ten resyncs and several keep-alives
-        after, _ = await etcd.get_prefix(prefix + "/")
-        assert len(before) >= 4  # the host and our three (the engine may run others)
-        assert {k.key: k.mod_revision for k in before} == {k.key: k.mod_revision for k in after}
+        assert await revisions() == before
         assert agent.proc.poll() is None
 
     async def test_clean_shutdown_revokes_the_lease(self, start_agent, etcd, prefix,
