@@ -1,6 +1,7 @@
 """The builder's own limits and failures: its timeout, and a builder killed mid-build
 (its build is marked failed by the sweep of another builder, never left running)."""
 
+import asyncio
 import contextlib
 import uuid
 from collections.abc import Iterator
@@ -8,10 +9,11 @@ from collections.abc import Iterator
 import aiodocker
 import pytest
 from arq.connections import ArqRedis
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from backend.core.config import BackendSettings
-from backend.models import BuildStatus, BuildStep
+from backend.models import Build, BuildStatus, BuildStep
 from builder.store import WORKER_GONE
 from livestate.endpoints import docker_url
 from tests.builder.conftest import BuilderProc, make_source, queue, wait_build
@@ -100,3 +102,32 @@ class TestDeadBuilder:
         finally:
             doomed.kill()
             await _kill_build_containers(settings, marker)
+
+
+class TestConcurrency:
+    async def test_at_most_build_concurrency_at_once(
+            self, builder: BuilderProc, git_server: GitServer, committed: Maker,
+            arq_redis: ArqRedis, settings: BackendSettings) -> None:
+        assert builder.env["DOCKYARD_BUILD_CONCURRENCY"] == "2"
+        ids = []
+        for i in range(3):
+            marker = f"par-{i}-{uuid.uuid4().hex[:8]}"
+            repo = git_server.create(marker, {"nonce": marker})
+            source = await make_source(committed, settings, repo.url,
+                                       build_script=f"echo {marker}\nsleep 3\n")
+            ids.append(await queue(committed, arq_redis, source,
+                                   builder.settings.build_queue_name))
+        most = 0
+        loop = asyncio.get_running_loop()
+        end = loop.time() + 120
+        while True:
+            async with committed() as session:
+                states = (await session.execute(select(Build.status).where(
+                    Build.id.in_(ids)))).scalars().all()  # type: ignore[attr-defined]
+            most = max(most, sum(s == BuildStatus.running for s in states))
+            if all(s.finished for s in states):
+                break
+            assert loop.time() < end, states
+            await asyncio.sleep(0.1)
+        assert all(s == BuildStatus.succeeded for s in states), states
+        assert most == 2  # two in parallel, never three
