@@ -44,8 +44,12 @@ class Runtime:
         self.worker = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self.cancels: dict[uuid.UUID, asyncio.Event] = {}
 
-    async def alive(self, worker: str) -> bool:
-        return worker == self.worker or bool(await self.redis.exists(heartbeat_key(worker)))
+    async def alive(self, worker: str, build_id: uuid.UUID) -> bool:
+        """Whether that worker still runs the build: here, only if it is in hand (a build
+        left "running" by a failed finish is not); elsewhere, while its heartbeat lasts."""
+        if worker == self.worker:
+            return build_id in self.cancels
+        return bool(await self.redis.exists(heartbeat_key(worker)))
 
     async def beat(self) -> None:
         await self.redis.set(heartbeat_key(self.worker), "1", ex=HEARTBEAT_TTL_S)
@@ -82,26 +86,36 @@ class Runtime:
                 event.set()
 
     async def run(self, build_id: uuid.UUID) -> str:
-        claim = await store.claim(self.maker, build_id, self.worker, self.alive)
+        if build_id in self.cancels:
+            return "nothing to do"  # in hand here already
+        # In hand before the claim commits, so this worker's sweep never sees it orphaned.
+        cancel = self.cancels[build_id] = asyncio.Event()
+        try:
+            claim = await store.claim(self.maker, build_id, self.worker, self.alive)
+        except BaseException:
+            self.cancels.pop(build_id, None)
+            raise
         if claim is None:
+            self.cancels.pop(build_id, None)
             return "nothing to do"
         buildlog = BuildLog(self.redis, build_id)
-        cancel = self.cancels.setdefault(build_id, asyncio.Event())
         pipeline = Pipeline(self.settings, self.docker, claim, buildlog,
                             lambda step: store.set_step(self.maker, build_id, step),
                             self.work_root, lambda c: self._note_container(build_id, c))
         watcher = asyncio.create_task(self._poll_cancel(build_id, cancel))
-        try:
-            outcome = await self._outcome(pipeline, cancel)
-        except asyncio.CancelledError:  # the worker is stopping: say so, then go
-            outcome = Outcome(BuildStatus.failed, pipeline.step, store.WORKER_GONE,
-                              pipeline.values)
-            await asyncio.shield(self._finish(claim, outcome, buildlog, pipeline))
-            raise
+        try:  # out of hand only once the end is written
+            try:
+                outcome = await self._outcome(pipeline, cancel)
+            except asyncio.CancelledError:  # the worker is stopping: say so, then go
+                outcome = Outcome(BuildStatus.failed, pipeline.step, store.WORKER_GONE,
+                                  pipeline.values)
+                await asyncio.shield(self._finish(claim, outcome, buildlog, pipeline))
+                raise
+            finally:
+                watcher.cancel()
+            await self._finish(claim, outcome, buildlog, pipeline)
         finally:
-            watcher.cancel()
             self.cancels.pop(build_id, None)
-        await self._finish(claim, outcome, buildlog, pipeline)
         return outcome.status.value
 
     async def _outcome(self, pipeline: Pipeline, cancel: asyncio.Event) -> Outcome:

@@ -21,7 +21,8 @@ from backend.models import Build, BuildStatus, BuildStep, ImageRepository, Image
 from backend.repositories.auto_version import on_build_succeeded
 
 log = logging.getLogger(__name__)
-Alive = Callable[[str], Awaitable[bool]]
+# Is this build still being run by that worker? (own builds: in hand; others: heartbeat)
+Alive = Callable[[str, uuid.UUID], Awaitable[bool]]
 Maker = async_sessionmaker[AsyncSession]
 WORKER_GONE = "the builder running it stopped before it finished; build again"
 
@@ -51,7 +52,8 @@ async def _locked(session: AsyncSession, build_id: uuid.UUID) -> Build | None:
         select(Build).where(Build.id == build_id).with_for_update())).scalar_one_or_none()
 
 
-async def claim(maker: Maker, build_id: uuid.UUID, worker: str, alive: Alive) -> Claim | None:
+async def claim(maker: Maker, build_id: uuid.UUID, worker: str, alive: Alive
+                ) -> Claim | None:
     """Mark the build running on this worker; None when there is nothing to run."""
     async with maker() as session, session.begin():
         build = await _locked(session, build_id)
@@ -59,7 +61,7 @@ async def claim(maker: Maker, build_id: uuid.UUID, worker: str, alive: Alive) ->
             return None
         now = datetime.now(UTC)
         if build.status == BuildStatus.running:
-            if build.worker == worker or (build.worker and await alive(build.worker)):
+            if build.worker and await alive(build.worker, build.id):
                 return None  # running here or on a live builder: a duplicate delivery
             _end(build, BuildStatus.failed, WORKER_GONE, now)
             return None
@@ -126,14 +128,15 @@ async def sweep_dead(maker: Maker, alive: Alive) -> list[uuid.UUID]:
     async with maker() as session:
         rows = (await session.execute(select(Build.id, Build.worker).where(
             Build.status == BuildStatus.running))).all()
-    dead = [build_id for build_id, worker in rows if not worker or not await alive(worker)]
+    dead = [build_id for build_id, worker in rows
+            if not worker or not await alive(worker, build_id)]
     ended = []
     for build_id in dead:
         async with maker() as session, session.begin():
             build = await _locked(session, build_id)
             if build is None or build.status != BuildStatus.running:
                 continue
-            if build.worker and await alive(build.worker):
+            if build.worker and await alive(build.worker, build.id):
                 continue
             _end(build, BuildStatus.failed, WORKER_GONE, datetime.now(UTC))
             ended.append(build_id)
