@@ -5,6 +5,7 @@ import asyncio
 import contextlib
 import logging
 import os
+import shutil
 import socket
 import uuid
 from pathlib import Path
@@ -184,6 +185,8 @@ class Runtime:
             if container:
                 await engine.kill(self.docker, container.decode()
                                   if isinstance(container, bytes) else str(container))
+            # Its work directory (source, deploy key) if that builder shared our disk.
+            await asyncio.to_thread(shutil.rmtree, self.work_root / str(build_id), True)
         return ended
 
 

@@ -99,6 +99,8 @@ class TestDeadBuilder:
             assert build.reason == WORKER_GONE and build.finished_at
             # ...and its build step's container, still sleeping on the engine, is gone.
             assert not await _build_containers(settings, marker)
+            # ...and its work directory (the checked-out source) too.
+            assert not (settings.data_dir / "builds" / str(build_id)).exists()
         finally:
             doomed.kill()
             await _kill_build_containers(settings, marker)
