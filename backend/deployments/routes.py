@@ -79,21 +79,27 @@ async def sweep_routes(session: AsyncSession, etcd: EtcdStore, written: dict[uui
     return len(gone)
 
 
+async def edge_behind(etcd: EtcdStore, revision: int) -> list[str]:
+    """The status keys of the lbgens that do not serve routes of `revision` yet."""
+    items, _ = await etcd.get_prefix(DEFAULT.lb_status)
+    behind = []
+    for kv in items:
+        try:
+            served = int(json.loads(kv.value).get("routes_revision", 0))
+        except (ValueError, TypeError, AttributeError):
+            served = 0
+        if served < revision:
+            behind.append(kv.key)
+    return behind
+
+
 async def edge_serves(etcd: EtcdStore, revision: int, timeout_s: float) -> bool:
     """Wait until every lbgen serves routes of at least `revision` (True), or time out.
     No lbgen at all: nothing to wait for."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout_s
     while True:
-        items, _ = await etcd.get_prefix(DEFAULT.lb_status)
-        behind = []
-        for kv in items:
-            try:
-                served = int(json.loads(kv.value).get("routes_revision", 0))
-            except (ValueError, TypeError, AttributeError):
-                served = 0
-            if served < revision:
-                behind.append(kv.key)
+        behind = await edge_behind(etcd, revision)
         if not behind:
             return True
         if loop.time() >= deadline:
@@ -112,8 +118,15 @@ async def drain(session: AsyncSession, etcd: EtcdStore, settings: BackendSetting
     address = rules.upstream(container.ports or {}, version.ports if version else [])
     key = PREFIX + str(container.app_id)
     current = await etcd.get(key)
-    if address is None or current is None or address not in json.loads(current.value).get(
-            "upstreams", []):
+    if address is None or current is None:
+        return False
+    if address not in json.loads(current.value).get("upstreams", []):
+        # Out of the route already, maybe a moment ago by another job (an upgrade's own
+        # drain, while the reconciler's remove job gets here): nginx may still send it
+        # requests. Stopping it now cut them off (a reset, or a body cut short).
+        if await edge_behind(etcd, current.mod_revision):
+            await edge_serves(etcd, current.mod_revision, settings.edge_drain_timeout_s)
+            await asyncio.sleep(settings.edge_drain_grace_s)
         return False
     for _ in range(3):  # a reconciler pass that read the rows just before may write it back
         await write_routes(session, etcd, container.app_id, cert_dir=settings.edge_cert_dir)
