@@ -31,8 +31,9 @@ from backend.core.auth import CurrentUser
 from backend.core.db import SessionDep
 from backend.core.errors import problem_responses
 from backend.core.routing import make_router
+from backend.core.websockets import Refused, serve
 from backend.models import Build, BuildStatus
-from backend.terminal.access import Refused, TokenCredential
+from backend.terminal.access import TokenCredential
 from backend.terminal.router import origin_allowed
 from builder.logs import read_since
 
@@ -141,8 +142,8 @@ async def _until_client_leaves(websocket: WebSocket) -> None:
 @router.websocket("/builds/{build_id}/log/stream", name="log_stream")
 async def log_socket(websocket: WebSocket, build_id: str) -> None:
     state: Any = websocket.app.state
-    await websocket.accept()
-    try:
+
+    async def session() -> dict[str, Any] | None:
         if not origin_allowed(websocket, state.settings):
             raise Refused(4403, "This origin may not read build logs.")
         build = await _readable(state.sessionmaker, await _authenticate(websocket), build_id)
@@ -151,22 +152,10 @@ async def log_socket(websocket: WebSocket, build_id: str) -> None:
         leave = asyncio.create_task(_until_client_leaves(websocket))
         done, _ = await asyncio.wait({follow, leave}, return_when=asyncio.FIRST_COMPLETED)
         leave.cancel()
-        if follow not in done:
+        if follow not in done:  # the reader left: nothing more to send
             follow.cancel()
             await asyncio.gather(follow, return_exceptions=True)
-            return
-        status = follow.result()
-    except Refused as refused:
-        with contextlib.suppress(Exception):
-            await websocket.close(refused.code, refused.reason[:120])
-        return
-    except WebSocketDisconnect:
-        return
-    except Exception:
-        log.exception("build log stream of %s failed", build_id)
-        with contextlib.suppress(Exception):
-            await websocket.close(1011, "The log stream failed; see the API's log.")
-        return
-    with contextlib.suppress(Exception):
-        await websocket.send_text(json.dumps({"type": "end", "status": status}))
-        await websocket.close(1000)
+            return None
+        return {"type": "end", "status": follow.result()}
+
+    await serve(websocket, f"build log stream of {build_id}", session)

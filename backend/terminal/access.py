@@ -16,15 +16,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from backend.containers.spec import container_name
 from backend.core.auth import user_for_token
 from backend.core.security import hash_token
+from backend.core.websockets import Refused
 from backend.models import App, Container, Host, Member, Role, SshKey, User, Version
 
 MIN_PREFIX = 4
-
-
-class Refused(Exception):
-    def __init__(self, code: int, reason: str) -> None:
-        super().__init__(reason)
-        self.code, self.reason = code, reason
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,7 @@
 """The exec websocket (protocol in the containers tag's OpenAPI description)."""
 
 import asyncio
-import contextlib
-import json
-import logging
+from typing import Any
 from urllib.parse import urlsplit
 
 from fastapi import Request, WebSocket, WebSocketDisconnect
@@ -13,12 +11,12 @@ from backend.core.auth import CurrentUser
 from backend.core.config import BackendSettings
 from backend.core.errors import problem_responses
 from backend.core.routing import make_router
-from backend.terminal.access import Refused, TokenCredential, resolve
+from backend.core.websockets import Refused, serve
+from backend.terminal.access import TokenCredential, resolve
 from backend.terminal.schemas import AuthMessage, InputMessage, ResizeMessage, TerminalInfo
 from backend.terminal.session import Deps, TerminalSession
 
 AUTH_TIMEOUT_S = 5.0
-log = logging.getLogger(__name__)
 router = make_router("terminal")
 _frames: TypeAdapter[InputMessage | ResizeMessage] = TypeAdapter(InputMessage | ResizeMessage)
 
@@ -84,8 +82,8 @@ async def _feed(websocket: WebSocket, terminal: TerminalSession) -> None:
 @router.websocket("/containers/{container_id}/exec", name="exec")
 async def exec_socket(websocket: WebSocket, container_id: str) -> None:
     deps: Deps = websocket.app.state.terminal
-    await websocket.accept()
-    try:
+
+    async def session() -> dict[str, Any]:
         terminal = await _open(websocket, deps, container_id)
 
         async def output(_stream: int, data: bytes) -> None:
@@ -96,21 +94,10 @@ async def exec_socket(websocket: WebSocket, container_id: str) -> None:
             ended = await terminal.run(output)
         finally:
             feeder.cancel()
-    except Refused as refused:
-        with contextlib.suppress(Exception):
-            await websocket.close(refused.code, refused.reason[:120])
-        return
-    except WebSocketDisconnect:
-        return
-    except Exception:
-        log.exception("terminal session on %s failed", container_id)
-        with contextlib.suppress(Exception):
-            await websocket.close(1011, "The terminal failed; see the API's log.")
-        return
-    with contextlib.suppress(Exception):
-        await websocket.send_text(json.dumps({"type": "exit", "code": ended.code,
-                                              "reason": ended.reason, "detail": ended.detail}))
-        await websocket.close(1000)
+        return {"type": "exit", "code": ended.code, "reason": ended.reason,
+                "detail": ended.detail}
+
+    await serve(websocket, f"terminal on {container_id}", session)
 
 
 @router.get("/terminal", name="info", response_model=TerminalInfo,
