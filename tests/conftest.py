@@ -243,6 +243,25 @@ def live(db_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Live
 
 
 @pytest.fixture(scope="session")
+def live_builder(live: Live, tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The builder worker on the live API's build queue (live.env names the queue)."""
+    log = tmp_path_factory.mktemp("live-builder") / "builder.log"
+    with log.open("a") as out:
+        proc = subprocess.Popen([str(Path(sys.executable).parent / "arq"),
+                                 "builder.worker.WorkerSettings"],
+                                env=live.env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        yield
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+@pytest.fixture(scope="session")
 def admin_token(live: Live) -> str:
     r = httpx.post(live.api("/auth/login"), json={"username": live.admin_username,
                                                    "password": live.admin_password})

@@ -6,12 +6,10 @@ build queue, the test stack's registry (token auth) and Docker engine, three hos
 
 import asyncio
 import subprocess
-import sys
 import time
 import uuid
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -21,32 +19,13 @@ from backend.core.config import BackendSettings
 from backend.registry.client import tag_exists
 from tests.backend.webhooks import sender
 from tests.builder.gitserver import GitRepo, GitServer
-from tests.conftest import ROOT, Live, free_port
+from tests.conftest import Live, free_port
 from tests.deploy.conftest import Cluster3, page_text, wait_for
 from tests.deploy.helpers import make_app, serving
 from tests.factories import uniq
 
 BUILD = "mkdir -p /www && cp index.html /www/"
 START = "exec httpd -f -p 8080 -h /www"
-
-
-@pytest.fixture(scope="module")
-def builder_on_live(live: Live, tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """The builder worker on the live API's build queue (live.env names it)."""
-    log = tmp_path_factory.mktemp("hook-builder") / "builder.log"
-    with log.open("a") as out:
-        proc = subprocess.Popen([str(Path(sys.executable).parent / "arq"),
-                                 "builder.worker.WorkerSettings"],
-                                env=live.env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
-    try:
-        yield
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 
 
 @pytest.fixture(scope="module")
@@ -102,7 +81,7 @@ def make_repository(c: httpx.Client, group: str, git: GitRepo) -> dict[str, Any]
 
 
 def test_push_builds_and_the_version_serves(cluster3: Cluster3, group: str, live: Live,
-                                            builder_on_live: None,
+                                            live_builder: None,
                                             git_daemon: GitServer) -> None:
     c = cluster3.client
     text = f"built from git {uuid.uuid4().hex[:8]}"
@@ -136,7 +115,7 @@ def test_push_builds_and_the_version_serves(cluster3: Cluster3, group: str, live
 
 
 def test_tag_push_builds_the_tag_once(cluster3: Cluster3, group: str, live: Live,
-                                      builder_on_live: None, git_daemon: GitServer) -> None:
+                                      live_builder: None, git_daemon: GitServer) -> None:
     c = cluster3.client
     git = git_daemon.create(uniq("site"), {"index.html": "tagged\n"})
     repo = make_repository(c, group, git)

@@ -3,8 +3,6 @@ builder, a git daemon on loopback, the registry and Docker engine of the test st
 
 import os
 import subprocess
-import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,26 +13,7 @@ from tests.conftest import ROOT, Live, free_port
 INDEX = "<h1>built by dockyard</h1>\n"
 
 
-@pytest.fixture(scope="module")
-def builder_for_live(live: Live, tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """The builder worker on the live API's build queue (its env names the queue)."""
-    log = tmp_path_factory.mktemp("builder") / "builder.log"
-    with log.open("a") as out:
-        proc = subprocess.Popen(
-            [str(Path(sys.executable).parent / "arq"), "builder.worker.WorkerSettings"],
-            env=live.env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
-    try:
-        yield
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-
-
-def test_build_in_the_browser(live: Live, builder_for_live: None, tmp_path: Path) -> None:
+def test_build_in_the_browser(live: Live, live_builder: None, tmp_path: Path) -> None:
     if not (ROOT / "frontend/dist/index.html").is_file():
         pytest.fail("frontend/dist is missing: scripts/test builds it before pytest")
     server = GitServer(tmp_path / "git", free_port())
