@@ -177,9 +177,17 @@ class Reconciler:
 
     async def remove_orphans(self, session: AsyncSession) -> None:
         ready = select(Host.id).where(Host.status == HostStatus.ready)
+        # An upgrade or a host drain removes its old containers itself, after taking them
+        # out of the route and a grace: a remove job of ours would race it to the stop.
+        busy_apps = select(Job.target_id).where(Job.kind == "deployments.upgrade",
+                                                Job.state.in_(ACTIVE))
+        busy_hosts = select(Job.target_id).where(Job.kind == DRAIN_JOB,
+                                                 Job.state.in_(ACTIVE))
         orphans = (await session.execute(select(Container).where(
             Container.desired_state == "removed", Container.state.not_in(("removed", "failed")),
             Container.host_id.in_(ready),
+            cast(Container.app_id, String).not_in(busy_apps),
+            cast(Container.host_id, String).not_in(busy_hosts),
             ~_active_job(Container.id, timedelta(seconds=self.settings.stuck_job_s))))
         ).scalars().all()
         for container in orphans:

@@ -123,8 +123,10 @@ async def drain(session: AsyncSession, etcd: EtcdStore, settings: BackendSetting
     if address not in json.loads(current.value).get("upstreams", []):
         # Out of the route already, maybe a moment ago by another job (an upgrade's own
         # drain, while the reconciler's remove job gets here): nginx may still send it
-        # requests. Stopping it now cut them off (a reset, or a body cut short).
-        if await edge_behind(etcd, current.mod_revision):
+        # requests, and requests nginx sent just before its reload are still in flight.
+        # Stopping it at once cut them off (a reset, a body cut short, a hung connect
+        # through docker-proxy), so a container that was running waits like a drain.
+        if container.state == "running":
             await edge_serves(etcd, current.mod_revision, settings.edge_drain_timeout_s)
             await asyncio.sleep(settings.edge_drain_grace_s)
         return False
