@@ -76,22 +76,34 @@ async def test_idle_session_ends(term: TermEnv, sleepy: str) -> None:
 
 async def test_caps_per_user_and_per_container_across_processes(
         term: TermEnv, tight: tuple[str, int]) -> None:
-    url = tight[0]
+    url, opened = tight[0], list[Term]()
+    try:
+        await _caps(term, url, opened)
+    finally:  # a failure here must not leave this user's slots taken for the next test
+        for t in opened:
+            await t.close()
+
+
+async def _caps(term: TermEnv, url: str, opened: list[Term]) -> None:
+    async def keep(t: Term) -> Term:
+        opened.append(t)
+        return t
+
     # The user cap (2) with one session on the main API and one here.
-    first = await shell(term.live.url, term.tokens["dev"], term.container)
-    second = await shell(url, term.tokens["dev"], term.container)
-    before = term.exec_ids()
+    first = await keep(await shell(term.live.url, term.tokens["dev"], term.container))
+    second = await keep(await shell(url, term.tokens["dev"], term.container))
+    before = sorted(term.exec_ids())  # Docker lists them in no stable order
     third = await Term.open(url, term.container, term.tokens["dev"])
     assert await third.finish() is None and third.close_code == 4429
-    assert term.exec_ids() == before
+    assert sorted(term.exec_ids()) == before
     # The container cap (3): another developer gets one more, then none.
-    other = await shell(url, term.tokens["dev2"], term.container)
+    other = await keep(await shell(url, term.tokens["dev2"], term.container))
     fourth = await Term.open(url, term.container, term.tokens["dev2"])
     assert await fourth.finish() is None and fourth.close_code == 4429
     # A session that ends gives its slot back.
     await first.send("exit\n")
     await first.finish()
-    again = await shell(url, term.tokens["dev2"], term.container)
+    again = await keep(await shell(url, term.tokens["dev2"], term.container))
     for t in (second, other, again):
         await t.send("exit\n")
         await t.finish()

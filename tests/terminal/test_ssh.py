@@ -70,11 +70,11 @@ def test_tty_session(term: TermEnv, gateway: dict[str, Any], keys: dict[str, Pat
 @pytest.mark.parametrize("who", ["nobody", "viewer", "stranger"])
 def test_refused_keys_create_no_exec(term: TermEnv, gateway: dict[str, Any],
                                     keys: dict[str, Path], who: str) -> None:
-    before = term.exec_ids()
+    before = sorted(term.exec_ids())  # Docker lists them in no stable order
     done = ssh(gateway, keys[who], term.container, "echo should-not-run")
     assert done.returncode == 255
     assert "should-not-run" not in done.stdout
-    assert term.exec_ids() == before
+    assert sorted(term.exec_ids()) == before
 
 
 async def test_window_change_resizes_the_exec(term: TermEnv, gateway: dict[str, Any],
