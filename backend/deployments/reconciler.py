@@ -40,6 +40,11 @@ MIN_GAP_S = 0.25
 ROUTE_SWEEP_S = 60.0
 
 
+def _active_targets(kind: str) -> Any:
+    """The target ids (as text) of the queued or running jobs of one kind."""
+    return select(Job.target_id).where(Job.kind == kind, Job.state.in_(ACTIVE))
+
+
 def _active_job(container_id: Any, stuck_after: timedelta) -> Any:
     """A job queued or started recently already aims at this container.
 
@@ -124,10 +129,9 @@ class Reconciler:
                           host=str(container.host_id), reason="host not ready")
 
     async def close_gaps(self) -> None:
-        upgrading = select(Job.target_id).where(Job.kind == "deployments.upgrade",
-                                                Job.state.in_(ACTIVE))
+        upgrading = _active_targets("deployments.upgrade")
         # A drain runs old and new side by side for a moment: leave its apps alone.
-        draining = select(Job.target_id).where(Job.kind == DRAIN_JOB, Job.state.in_(ACTIVE))
+        draining = _active_targets(DRAIN_JOB)
         drained_apps = select(Container.app_id).where(
             cast(Container.host_id, String).in_(draining),
             Container.desired_state.in_(rules.LIVE))
@@ -179,10 +183,7 @@ class Reconciler:
         ready = select(Host.id).where(Host.status == HostStatus.ready)
         # An upgrade or a host drain removes its old containers itself, after taking them
         # out of the route and a grace: a remove job of ours would race it to the stop.
-        busy_apps = select(Job.target_id).where(Job.kind == "deployments.upgrade",
-                                                Job.state.in_(ACTIVE))
-        busy_hosts = select(Job.target_id).where(Job.kind == DRAIN_JOB,
-                                                 Job.state.in_(ACTIVE))
+        busy_apps, busy_hosts = _active_targets("deployments.upgrade"), _active_targets(DRAIN_JOB)
         orphans = (await session.execute(select(Container).where(
             Container.desired_state == "removed", Container.state.not_in(("removed", "failed")),
             Container.host_id.in_(ready),
