@@ -5,6 +5,7 @@ import os
 import shutil
 import signal
 import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,7 +13,10 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.conftest import free_port
+from tests.conftest import ROOT, free_port
+
+sys.path.insert(0, str(ROOT / "scripts"))
+from stacklib.engine import ensure_bridge  # the stack's own bridge set-up
 
 
 def kill_quietly(pid: int) -> None:
@@ -78,9 +82,7 @@ class Dockerd:
         return f"unix://{self.socket}"
 
     def start(self) -> None:
-        subprocess.run(["ip", "link", "add", self.bridge, "type", "bridge"], capture_output=True)
-        subprocess.run(["ip", "addr", "add", self.cidr, "dev", self.bridge], capture_output=True)
-        subprocess.run(["ip", "link", "set", self.bridge, "up"], check=True)
+        ensure_bridge(self.bridge, self.cidr)
         self.run_dir.mkdir(parents=True, exist_ok=True)
         self.root.mkdir(parents=True, exist_ok=True)
         with (self.root / "dockerd.log").open("a") as log:
