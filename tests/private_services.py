@@ -68,9 +68,13 @@ def private_etcd(tmp_path: Path) -> Iterator[Etcd]:
 class Dockerd:
     """A throw-away engine with its own bridge, data root, exec root and socket."""
 
-    def __init__(self, root: Path, index: int = 0, extra_args: list[str] | None = None):
+    def __init__(self, root: Path, index: int = 0, extra_args: list[str] | None = None,
+                 pin_mac: bool = True):
         # Index i: bridge dyagt<i> on 172.31.<250+i>.0/24, publishing on 127.0.2.<250+i>.
+        # pin_mac=False leaves the bridge's MAC to the kernel: only bench/bridge.py's
+        # baseline wants that (see stacklib.engine.bridge_mac for why nothing else does).
         self.root, self.index, self.extra_args = root, index, extra_args or []
+        self.pin_mac = pin_mac
         self.bridge, self.cidr = f"dyagt{index}", f"172.31.{250 + index}.1/24"
         self.address = f"127.0.2.{250 + index}"
         self.run_dir = Path(f"/run/dockyard-agt-{os.getpid()}-{index}")
@@ -82,7 +86,14 @@ class Dockerd:
         return f"unix://{self.socket}"
 
     def start(self) -> None:
-        ensure_bridge(self.bridge, self.cidr)
+        if self.pin_mac:
+            ensure_bridge(self.bridge, self.cidr)
+        else:
+            subprocess.run(["ip", "link", "add", self.bridge, "type", "bridge"],
+                           capture_output=True)
+            subprocess.run(["ip", "addr", "add", self.cidr, "dev", self.bridge],
+                           capture_output=True)
+            subprocess.run(["ip", "link", "set", self.bridge, "up"], check=True)
         self.run_dir.mkdir(parents=True, exist_ok=True)
         self.root.mkdir(parents=True, exist_ok=True)
         with (self.root / "dockerd.log").open("a") as log:

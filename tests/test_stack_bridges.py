@@ -18,6 +18,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from stacklib import config  # noqa: E402
 from stacklib.engine import bridge_mac, ensure_bridge  # noqa: E402
 
+from tests.bridge_churn import busybox_image, measure  # noqa: E402
+
 LOW_MAC = "00:00:00:00:00:01"  # lower than any bridge's: an unpinned bridge adopts it
 
 
@@ -82,3 +84,17 @@ def test_the_running_test_stack_pins_its_host_bridge() -> None:
     if not Path(f"/sys/class/net/{bridge}").exists():
         pytest.skip("the test stack is not up")
     assert address(bridge) == bridge_mac(bridge)
+
+
+# Through a real engine and docker-proxy: a neighbour's port leaves while a request is in
+# flight (engine index 4: bridge dyagt4, 127.0.2.254; nothing else in the suite uses it).
+def test_an_unpinned_bridge_loses_the_answer_when_a_neighbour_leaves() -> None:
+    # The baseline, so that the next test can fail: the edge's hang, made to happen.
+    unpinned = measure(False, 4, cycles=2, hold=2.5, timeout=2, image=busybox_image())
+    assert len(unpinned.macs) == 2 and unpinned.unanswered >= 1, unpinned
+
+
+def test_a_pinned_bridge_answers_every_request_while_a_neighbour_leaves() -> None:
+    pinned = measure(True, 4, cycles=2, hold=2.5, timeout=2, image=busybox_image())
+    assert pinned.requests >= 10 and len(pinned.macs) == 1, pinned
+    assert pinned.unanswered == 0, pinned
