@@ -76,8 +76,11 @@ def make_version(c: httpx.Client, app: str, text: str) -> int:
         "env": {"TEXT": text},
         "command": ["sh", "-c", 'echo "$TEXT $(hostname)" > /www/index.html '
                     '&& exec httpd -f -p 8080 -h /www'],
-        "health_check": {"type": "http", "path": "/", "interval_s": 1, "timeout_s": 1,
-                         "retries": 2}})
+        # Checked every second, but patient: under this test's own request loop on 2 busy
+        # cores a `docker exec wget` can take over a second, and an upgrade rightly stops
+        # at an unhealthy container (seen once in CI with timeout 1 s, retries 2).
+        "health_check": {"type": "http", "path": "/", "interval_s": 1, "timeout_s": 3,
+                         "retries": 3}})
     assert r.status_code == 201, r.text
     return int(r.json()["number"])
 
