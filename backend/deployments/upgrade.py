@@ -85,7 +85,9 @@ async def _abandon(ctx: dict[str, Any], session: AsyncSession, host: Host, new: 
                   outcome="failure", version=version.number, container=str(new.id),
                   kept=str(old.id), reason=reason)
     await session.commit()
-    raise JobFailed(f"{reason}; upgrade stopped, container {old.id} keeps serving")
+    # The check's own last words, so the job says why without a trip to the container.
+    said = f" (last check: {log.strip()[:200]})" if log.strip() else ""
+    raise JobFailed(f"{reason}{said}; upgrade stopped, container {old.id} keeps serving")
 
 
 async def _upgrade(ctx: dict[str, Any], session: AsyncSession, job: Job) -> dict[str, Any]:

@@ -116,6 +116,7 @@ def test_failing_health_check_keeps_the_old_containers(cluster3: Cluster3, group
     r = c.post(f"/apps/{app}/upgrade", json={"version": bad})
     job = job_done(c, r.json()["job_id"])
     assert job["state"] == "failed" and "did not become healthy" in job["message"]
+    assert "last check: " in job["message"] and "404" in job["message"]  # wget's own words
     after = serving(c, app, 2, good)
     assert {x["id"] for x in after} == {x["id"] for x in before}
     for container in after:

@@ -76,10 +76,10 @@ def make_version(c: httpx.Client, app: str, text: str) -> int:
         "env": {"TEXT": text},
         "command": ["sh", "-c", 'echo "$TEXT $(hostname)" > /www/index.html '
                     '&& exec httpd -f -p 8080 -h /www'],
-        # Checked every second, but patient: under this test's own request loop on 2 busy
-        # cores a `docker exec wget` can take over a second, and an upgrade rightly stops
-        # at an unhealthy container (seen once in CI with timeout 1 s, retries 2).
-        "health_check": {"type": "http", "path": "/", "interval_s": 1, "timeout_s": 3,
+        # Patient: under this test's own request loop on 2 busy cores a `docker exec wget`
+        # can take over a second, and an upgrade rightly stops at an unhealthy container
+        # (seen once in CI with interval and timeout 1 s, retries 2).
+        "health_check": {"type": "http", "path": "/", "interval_s": 2, "timeout_s": 2,
                          "retries": 3}})
     assert r.status_code == 201, r.text
     return int(r.json()["number"])
@@ -133,7 +133,8 @@ def test_edge_serves_every_change_without_a_failed_request(cluster3: Cluster3,
             r = start()
             assert r.status_code == 202, (name, r.text)
             job = job_done(c, r.json()["job_id"])
-            assert job["state"] == "succeeded", (name, job.get("message"))
+            assert job["state"] == "succeeded", (name, job.get("message"), [
+                (x["state"], x["health"], x["health_log"][-3:]) for x in live(c, app)])
         assert load.done >= MIN_REQUESTS and load.failures == [], (name, load.failures[:5])
 
     back = serving(c, app, 4, v1)
