@@ -34,7 +34,10 @@ def bridge_mac(name: str) -> str:
 def ensure_bridge(name: str, cidr: str) -> None:
     if not Path(f"/sys/class/net/{name}").exists():
         procs.run(["ip", "link", "add", name, "type", "bridge"])
-    procs.run(["ip", "link", "set", "dev", name, "address", bridge_mac(name)])
+    if Path(f"/sys/class/net/{name}/address").read_text().strip() != bridge_mac(name):
+        # Only when it differs: setting even the same address makes the kernel flush the
+        # host's ARP entries on the bridge, and a second `make up` should change nothing.
+        procs.run(["ip", "link", "set", "dev", name, "address", bridge_mac(name)])
     if cidr not in procs.run(["ip", "-4", "-o", "addr", "show", "dev", name]).stdout:
         procs.run(["ip", "addr", "add", cidr, "dev", name])
     procs.run(["ip", "link", "set", name, "up"])
