@@ -49,7 +49,7 @@ def _power(action: str, summary: str):  # type: ignore[no-untyped-def]
 
 _power("start", "Start a stopped container.")
 _power("stop", "Stop a container (it keeps its slot; start brings it back).")
-_power("restart", "Restart a container.")
+_power("restart", "Restart a container: out of its app's route first, back once it serves.")
 
 
 @router.delete("/containers/{container_id}", name="remove", response_model=JobAccepted,

@@ -7,6 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from backend.containers import runner
 from backend.containers.docker_hosts import DockerError
+from backend.containers.restart import restart_drained
 from backend.core.worker_jobs import JobFailed, run_job
 from backend.deployments.routes import drain
 from backend.models import Container, Job
@@ -38,6 +39,8 @@ def _handler(action: str) -> Any:
                                                         container_id)
             elif action == "remove":
                 outcome = await runner.remove(session, ctx["docker"], container_id)
+            elif action == "restart":  # out of the route and back, like an upgrade's swap
+                outcome = await restart_drained(ctx, session, container_id)
             else:
                 outcome = await runner.power(session, ctx["docker"], container_id, action)
         except DOCKER_FAILURES as exc:

@@ -27,7 +27,8 @@ async def route_value(session: AsyncSession, app_id: uuid.UUID,
         AppDomain.app_id == app_id))).scalars().all()
     rows = await session.execute(select(Container, Version).join(
         Version, Version.id == Container.version_id).where(
-        Container.app_id == app_id, Container.desired_state == "running"))
+        Container.app_id == app_id, Container.desired_state == "running",
+        col(Container.draining).is_(False)))
     upstreams = []
     for container, version in rows:
         if rules.serving(container.desired_state, container.state, container.health,

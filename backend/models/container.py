@@ -29,6 +29,9 @@ class Container(SQLModel, table=True):
     restart_count: int = 0
     health_log: list[dict[str, Any]] = json_field(list)
     last_error: str = Field(default="", max_length=2000)
+    # Out of the route while a job restarts it (its desired state stays running): set
+    # before the drain, cleared once it serves again or the restart fails.
+    draining: bool = False
     # Set when a grayscale upgrade or a reschedule replaces this container.
     replaced_by: uuid.UUID | None = Field(default=None)
     created_at: datetime = created_at_field()

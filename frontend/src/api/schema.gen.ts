@@ -606,7 +606,7 @@ export interface paths {
         put?: never;
         /**
          * Restart
-         * @description Restart a container.
+         * @description Restart a container: out of its app's route first, back once it serves.
          */
         post: operations["containers:restart"];
         delete?: never;

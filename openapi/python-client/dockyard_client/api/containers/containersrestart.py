@@ -108,7 +108,7 @@ def sync_detailed(
 ) -> Response[JobAccepted | Problem]:
     """ Restart
 
-     Restart a container.
+     Restart a container: out of its app's route first, back once it serves.
 
     Args:
         container_id (UUID):
@@ -141,7 +141,7 @@ def sync(
 ) -> JobAccepted | Problem | None:
     """ Restart
 
-     Restart a container.
+     Restart a container: out of its app's route first, back once it serves.
 
     Args:
         container_id (UUID):
@@ -169,7 +169,7 @@ async def asyncio_detailed(
 ) -> Response[JobAccepted | Problem]:
     """ Restart
 
-     Restart a container.
+     Restart a container: out of its app's route first, back once it serves.
 
     Args:
         container_id (UUID):
@@ -202,7 +202,7 @@ async def asyncio(
 ) -> JobAccepted | Problem | None:
     """ Restart
 
-     Restart a container.
+     Restart a container: out of its app's route first, back once it serves.
 
     Args:
         container_id (UUID):
