@@ -15,7 +15,7 @@ from backend.containers import docker_hosts, runner, spec
 from backend.core.worker_jobs import JobFailed
 from backend.deployments.health_wait import observed, wait_serving
 from backend.deployments.routes import drain, write_routes
-from backend.models import Container, Version
+from backend.models import Container, Host, Version
 
 
 async def restart_drained(ctx: dict[str, Any], session: AsyncSession,
@@ -44,9 +44,9 @@ async def restart_drained(ctx: dict[str, Any], session: AsyncSession,
 
 async def _serving_again(ctx: dict[str, Any], session: AsyncSession, container: Container
                          ) -> tuple[bool, dict[str, Any]]:
+    # Read only: runner.load would lock the row the host's reports are about to update.
     version = await session.get(Version, container.version_id)
-    _, host, _, _ = await runner.load(session, container.id)
-    await session.commit()
+    host = await session.get(Host, container.host_id) if container.host_id else None
     assert version is not None and host is not None
     found = await docker_hosts.find(ctx["docker"].get(host.docker_endpoint),
                                     spec.container_name(str(container.id)))
